@@ -1,0 +1,46 @@
+"""Arabic rules: digits, punctuation, month names (Maghreb and Mashriq forms)."""
+
+from __future__ import annotations
+
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+EASTERN_ARABIC_INDIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+DECIMAL_SEPARATOR = "٫"
+THOUSANDS_SEPARATOR = "٬"
+PERCENT_SIGN = "٪"
+
+#: Translate Arabic-Indic and Eastern Arabic-Indic digits (and separators) to ASCII.
+DIGITS_TO_ASCII = str.maketrans(
+    ARABIC_INDIC_DIGITS + EASTERN_ARABIC_INDIC_DIGITS + DECIMAL_SEPARATOR + THOUSANDS_SEPARATOR
+    + PERCENT_SIGN,
+    "0123456789" * 2 + ".," + "%",
+)
+
+#: Sentence-final marks.
+SENTENCE_END = ".؟!؛?…"
+
+#: Month names → month number. Maghreb (Moroccan) forms, Mashriq (Syro-Iraqi)
+#: forms, and the Egyptian/Gulf forms; with common spelling variants.
+MONTHS: dict[str, int] = {
+    # Maghreb / Egyptian (from the French / Latin names)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "ماي": 5,
+    "مايو": 5, "يونيو": 6, "يونيه": 6, "يوليوز": 7, "يوليو": 7, "يوليه": 7, "غشت": 8,
+    "أغسطس": 8, "اغسطس": 8, "شتنبر": 9, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10,
+    "نونبر": 11, "نوفمبر": 11, "دجنبر": 12, "ديسمبر": 12,
+    # Algerian / Tunisian forms
+    "جانفي": 1, "فيفري": 2, "أفريل": 4, "افريل": 4, "جوان": 6, "جويلية": 7, "أوت": 8,
+    # Mashriq
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9,
+    "تشرين الأول": 10, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    "كانون الاول": 12,
+}
+
+DAYS: dict[str, int] = {
+    "الإثنين": 1, "الاثنين": 1, "الثلاثاء": 2, "الأربعاء": 3, "الاربعاء": 3,
+    "الخميس": 4, "الجمعة": 5, "السبت": 6, "الأحد": 7, "الاحد": 7,
+}
+
+#: Arabic punctuation and its Latin counterpart.
+PUNCTUATION = {"؟": "?", "؛": ";", "،": ","}
+
+TATWEEL = "\u0640"

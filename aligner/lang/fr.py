@@ -1,0 +1,38 @@
+"""French rules: abbreviations for Punkt, months, days, function words."""
+
+from __future__ import annotations
+
+#: Abbreviations after which a period does not end a sentence (lower case,
+#: without their final period, as nltk's Punkt stores them).
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    m mm mme mmes mlle mlles dr drs pr me mgr st ste sts stes
+    art arts al av apr j.-c jc cf ex env ca vol vols p pp éd ed coll chap ch fig
+    hab bd boul min max n no nos tél tel fax cie ets sté intl dir réf ref ms
+    lt col gén gen cdt cne adj sgt capt ltd inc co corp vs ibid op cit
+    janv févr fév avr juil sept oct nov déc
+    """.split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+
+MONTHS: dict[str, int] = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+
+DAYS: dict[str, int] = {
+    "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,
+    "dimanche": 7,
+}
+
+#: Very frequent French words, used to tell French from other Latin-script text.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    le la les un une des du de et est en que qui dans pour par sur au aux avec ce cette
+    ces son sa ses il elle ils elles nous vous ne pas plus a été être ont sont leur leurs
+    mais ou où comme entre aussi également lors selon dont
+    """.split()
+)
+
+#: Marks that a French sentence carries and an Arabic one renders differently.
+PUNCTUATION = {"?": "؟", ";": "؛", ",": "،"}

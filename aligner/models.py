@@ -1,0 +1,74 @@
+"""Dataclasses shared by every stage: sentences, dropped lines, beads, alignments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line removed as boilerplate, kept so that nothing is silently lost."""
+
+    line: int  # 1-based line number in the extracted text
+    text: str
+    reason: str  # the rule that removed it, e.g. "share/comment line"
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as read: its extracted text (verbatim) and what was dropped."""
+
+    path: str
+    text: str
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One segment of a document, in reading order."""
+
+    index: int  # 0-based position among the document's sentences
+    text: str
+    kind: str = "sentence"  # "sentence", "heading" or "item"
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: source and target sentence indexes (possibly empty)."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    confidence: float
+    cost: float = 0.0
+
+    @property
+    def is_null(self) -> bool:
+        """True for 0-1 and 1-0 beads (a sentence with no counterpart)."""
+        return not self.src or not self.tgt
+
+
+@dataclass
+class Alignment:
+    """The result of aligning two documents."""
+
+    src: list[Sentence]
+    tgt: list[Sentence]
+    beads: list[Bead]
+    src_lang: str
+    tgt_lang: str
+    signature: str = ""
+    src_dropped: tuple[Dropped, ...] = ()
+    tgt_dropped: tuple[Dropped, ...] = field(default_factory=tuple)
+
+    def src_text(self, bead: Bead) -> str:
+        """The source side of a bead, its sentences joined by a space."""
+        return " ".join(self.src[i].text for i in bead.src)
+
+    def tgt_text(self, bead: Bead) -> str:
+        """The target side of a bead, its sentences joined by a space."""
+        return " ".join(self.tgt[j].text for j in bead.tgt)
+
+    @property
+    def units(self) -> list[Bead]:
+        """The beads that have both a source and a target side."""
+        return [b for b in self.beads if not b.is_null]

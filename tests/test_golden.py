@@ -1,0 +1,26 @@
+"""Golden fr–ar documents with gold beads (FLORES-200 devtest, see fixtures/README.md)."""
+
+import pytest
+
+from aligner.config import AlignConfig
+from aligner.evaluate import parse_beads, score
+from aligner.models import Sentence
+from aligner.pipeline import align_sentences
+from aligner.segment import line_kind
+
+from .conftest import golden_cases
+
+
+@pytest.mark.parametrize("case", golden_cases(), ids=lambda c: c["label"])
+@pytest.mark.parametrize("encoder", ["use", "e5"])
+def test_golden_alignment(case, encoder):
+    # Each line is one segment; its kind (heading or sentence) is found as
+    # segmentation would find it.
+    src = [Sentence(i, t, line_kind(t)) for i, t in enumerate(case["fr"])]
+    tgt = [Sentence(i, t, line_kind(t)) for i, t in enumerate(case["ar"])]
+    result = align_sentences(src, tgt, AlignConfig(encoder=encoder))
+    gold = parse_beads("\n".join(case["gold"]))
+    pred = [(b.src, b.tgt) for b in result.beads]
+    s = score([gold], [pred])
+    assert s.f1_strict >= 0.9, (pred, gold)
+    assert s.f1_lax >= 0.97

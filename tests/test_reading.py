@@ -1,0 +1,133 @@
+import codecs
+
+import pytest
+
+from aligner.boilerplate import classify_line, strip_boilerplate
+from aligner.errors import InputError
+from aligner.reading import html_to_text, read_document, read_lines
+
+FR = "Le ministre a signé l’accord. Il entre en vigueur le 5 décembre.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [FR.encode("utf-8"), codecs.BOM_UTF8 + FR.encode("utf-8"), FR.encode("utf-16"),
+     codecs.BOM_UTF16_BE + FR.encode("utf-16-be"), FR.encode("utf-16-le")],
+    ids=["utf8", "utf8-bom", "utf16", "utf16-be", "utf16-le-nobom"],
+)
+def test_encodings_are_read(tmp_path, data):
+    p = tmp_path / "a.txt"
+    p.write_bytes(data)
+    assert read_document(p).text == FR.rstrip("\n")
+
+
+def test_windows_1256_is_refused_naming_file(tmp_path):
+    p = tmp_path / "ar.txt"
+    p.write_bytes("مرحبا بالعالم".encode("cp1256"))
+    with pytest.raises(InputError, match=r"ar\.txt.*UTF-8.*iconv"):
+        read_document(p)
+
+
+def test_binary_is_refused(tmp_path):
+    p = tmp_path / "x.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    with pytest.raises(InputError, match="binary"):
+        read_document(p)
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n  "])
+def test_empty_is_refused(tmp_path, content):
+    p = tmp_path / "e.txt"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_document(p)
+
+
+def test_missing_and_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="folder"):
+        read_document(tmp_path)
+
+
+def test_too_large(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_text("a" * 200, encoding="utf-8")
+    with pytest.raises(InputError, match="too large"):
+        read_document(p, max_bytes=100)
+
+
+def test_html_keeps_article_and_drops_scripts_and_nav(tmp_path):
+    html = """<html><head><title>T</title><script>var x = 1;</script></head><body>
+    <nav><a href="/">Accueil</a></nav><article><h1>Visite de travail</h1>
+    <p>M. Hammouchi a effectué une visite   en Belgique.</p><ul><li>Premier point.</li></ul>
+    <p>Partager</p></article><footer>© 2024</footer></body></html>"""
+    p = tmp_path / "a.html"
+    p.write_text(html, encoding="utf-8")
+    doc = read_document(p)
+    assert doc.text.strip().split("\n\n") == ["Visite de travail", "M. Hammouchi a effectué une visite en Belgique.",
+                                      "Premier point."]
+    assert [d.text for d in doc.dropped] == ["Partager"]
+    assert "var x" not in doc.text
+
+
+def test_html_junk_gives_no_text():
+    assert html_to_text("") == ""
+
+
+SEED_DROPS = {
+    "Édité par notre Bénévole": "byline",
+    "Soirce: Hespress.com": "source line",
+    "Lire la suite": "read-more teaser list",
+    "Publicité": "advertisement",
+    "AccueilACTUALITEL.Hammouch: Renforcement de...": "navigation crumbs",
+    "شارك بتعليقك": "share/comment/subscribe line",
+    "شاهد أيضا": "read-more teaser list",
+    "إشترك بالقائمة البريدية لكواليس اليوم": "share/comment/subscribe line",
+    "Leave a Reply": "share/comment/subscribe line",
+    "Faites la subscription avec nous": "share/comment/subscribe line",
+}
+
+
+@pytest.mark.parametrize("line,reason", SEED_DROPS.items())
+def test_boilerplate_rules(line, reason):
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Abdellatif Hammouchi a effectué une visite de travail en Belgique.",
+     "خطة عمل مشتركة للتعاون الأمني",
+     "Les deux parties ont partagé leurs analyses.",
+     "Le 25 novembre, la coordinatrice a visité Rabat."],
+)
+def test_content_is_not_boilerplate(line):
+    assert classify_line(line) is None
+
+
+def test_teaser_list_is_dropped_until_article_text_returns():
+    text = "Article.\nLire la suite\nTitre d'un autre article\nExtrait qui se termine...\n" + "x" * 250 + "."
+    kept, dropped = strip_boilerplate(text)
+    assert [line for _, line in kept] == ["Article.", "x" * 250 + "."]
+    assert [d.line for d in dropped] == [2, 3, 4]
+
+
+def test_seed_kept_text_is_verbatim(seed_pair):
+    for path in seed_pair:
+        doc = read_document(path)
+        original = path.read_text(encoding="utf-8").splitlines()
+        kept = doc.text.split("\n")
+        assert all(line in original for line in kept)
+        assert len(kept) + len(doc.dropped) == len(original)
+
+
+def test_seed_fr_drops_header_but_keeps_editorial(seed_pair):
+    doc = read_document(seed_pair[0])
+    assert [d.line for d in doc.dropped] == [1, 2, 3]
+    assert "Et pourtant" in doc.text
+
+
+def test_read_lines_keeps_every_line(tmp_path):
+    p = tmp_path / "s.txt"
+    p.write_text("a\n\nb\n", encoding="utf-8")
+    assert read_lines(p).text == "a\n\nb\n"

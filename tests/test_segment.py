@@ -1,0 +1,65 @@
+import pytest
+
+from aligner.segment import pre_split, segment_text, split_arabic, split_french
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["M. Dupont est arrivé. Il repart demain.",
+     "Mme Durand et le Dr Martin ont parlé. Ils sont partis.",
+     "Selon l'art. 3 du code, c'est interdit. La loi le dit.",
+     "La ville fut fondée en 52 av. J.-C. par les Romains. Elle a grandi.",
+     "Il a payé 3.5 millions. Le reste suit.",
+     "Le taux est de 3,5 %. C'est beaucoup.",
+     ],
+)
+def test_french_abbreviations_and_numbers(text):
+    assert len(split_french(text)) == 2
+
+
+def test_french_glued_sentences_are_split():
+    assert split_french("la surveillance nationale.Cette visite est importante.") == [
+        "la surveillance nationale.", "Cette visite est importante."]
+
+
+def test_french_domain_not_split():
+    assert len(split_french("Il dirige Diplomaticnews.net depuis 2010.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text,n",
+    [("وصل الوزير. ثم غادر؟ نعم! بالتأكيد؛ وانتهى", 5),
+     ("ارتفع المؤشر بنسبة 3.5 في المائة. وهذا كثير.", 2),
+     ("ارتفع المؤشر بنسبة ٣٫٥ في المائة. وهذا كثير.", 2),
+     ("وقع الاتفاق يوم 5.12.2024 في بروكسل. ثم عاد الوفد.", 2),
+     ("قال د. أحمد إن الوضع مستقر. وأضاف أنه متفائل.", 2),
+     ("انتهى الاجتماع.وبدأ المؤتمر الصحفي.", 2),
+     ],
+)
+def test_arabic_rules(text, n):
+    assert len(split_arabic(text)) == n
+
+
+def test_headings_items_and_lines():
+    text = ("خطة عمل مشتركة للتعاون الأمني\n"
+            "تهدف الخطة إلى تعزيز التعاون في عدة مجالات حيوية، منها:\n\n"
+            "مكافحة الجريمة المنظمة والإرهاب.\n"
+            "مكافحة غسيل الأموال.\n"
+            "كما تضمنت الخطة آليات واضحة للتعاون بين المصالح الأمنية المغربية ونظيرتها البلجيكية، وقنوات معتمدة لتبادل المعلومات والزيارات المشتركة، بما يضمن النجاعة والفعالية في معالجة التحديات الأمنية المشتركة والتهديدات العابرة للحدود.")
+    sents = segment_text(text, "ar")
+    assert [s.kind for s in sents] == ["heading", "sentence", "item", "item", "sentence"]
+    assert [s.index for s in sents] == list(range(5))
+
+
+def test_bullets_are_items():
+    sents = segment_text("- premier point\n• second point", "fr")
+    assert [s.kind for s in sents] == ["item", "item"]
+
+
+def test_leading_scrape_junk_is_trimmed():
+    assert segment_text(",Abdellatif Hammouchi est venu.", "fr")[0].text == "Abdellatif Hammouchi est venu."
+
+
+def test_pre_split_keeps_lines_as_given():
+    sents = pre_split("Une phrase. Deux phrases.\n\nTrois\n")
+    assert [s.text for s in sents] == ["Une phrase. Deux phrases.", "", "Trois"]
