@@ -82,17 +82,24 @@ def make_config(**opts: Any) -> AlignConfig:
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv", "jsonl", "beads"]),
               help="Output format (default: from the extension).")
 @click.option("--tmx-langs", help="Language codes written in the TMX, e.g. fr-FR,ar-MA.")
+@click.option("--cat-profile", type=click.Choice(["omegat", "trados", "memoq", "phrase"]),
+              help="Write codes and respect limits of this CAT tool.")
+@click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB).")
 @click.option("--show-dropped", is_flag=True, help="List the boilerplate lines removed, on stderr.")
 @alignment_options
 @handle_errors
 def align(source: str, target: str, output: str | None, fmt: str | None, tmx_langs: str | None,
-          show_dropped: bool, quiet: bool, **opts: Any) -> None:
+          cat_profile: str | None, split_size: str | None, show_dropped: bool, quiet: bool,
+          **opts: Any) -> None:
     """Align SOURCE and TARGET articles sentence by sentence."""
+    from .cat_profiles import get_profile
     from .output import format_for, write_alignment
     from .pipeline import align_files
 
     cfg = make_config(**opts)
     langs = _parse_langs(tmx_langs)
+    profile = get_profile(cat_profile) if cat_profile else None
+    split_bytes = parse_size(split_size) if split_size else None
     if output:
         from .atomic import check_output_path
 
@@ -104,20 +111,51 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
             for d in dropped:
                 click.echo(f"dropped {side} line {d.line} ({d.reason}): {d.text}", err=True)
     if output:
-        used = write_alignment(result, output, fmt, tmx_langs=langs)
+        report = write_alignment(result, output, fmt, tmx_langs=langs, profile=profile,
+                                 split_bytes=split_bytes)
+        used = report.fmt
+        _log_write_report(report, profile, quiet)
     else:
         import tempfile
         from pathlib import Path
 
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "out"
-            used = write_alignment(result, path, fmt or "tsv")
+            used = write_alignment(result, path, fmt or "tsv").fmt
             sys.stdout.write(path.read_text(encoding="utf-8"))
     units = len(result.units)
     nulls = len(result.beads) - units
     log(f"{units} units, {nulls} unaligned sentences ({used})"
         + (f" -> {output}" if output else ""), quiet)
     log(f"signature: {result.signature}", quiet)
+
+
+def parse_size(text: str) -> int:
+    """``500MB``, ``1GB``, ``20k`` or a number of bytes."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text.lower())
+    if not m:
+        raise click.BadParameter(f"{text!r} is not a size such as 500MB or 20kB", param_hint="--split-size")
+    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2)])
+
+
+def _log_write_report(report: Any, profile: Any, quiet: bool) -> None:
+    import os
+
+    for dup in report.duplicates:
+        log(f"duplicate source left out (unit {dup.position}; unit {dup.kept} scored higher): "
+            f"{dup.source[:80]}", quiet)
+    if report.tmx is not None:
+        for pos in report.tmx.too_long:
+            log(f"unit {pos} left out: over the {profile.name} limit of {profile.max_segment_chars} "
+                "characters per segment", quiet)
+        if len(report.files) > 1:
+            log(f"split into {len(report.files)} files: {', '.join(report.files)}", quiet)
+        if profile and profile.max_file_bytes:
+            for f in report.files:
+                if os.path.getsize(f) > profile.max_file_bytes:
+                    log(f"warning: {f} is over the {profile.name} import limit; use --split-size", quiet)
 
 
 def _parse_langs(value: str | None) -> tuple[str, str] | None:
@@ -151,6 +189,116 @@ def eval_(files: tuple[str, ...]) -> None:
     click.echo(f"recall      {s.recall_strict:.4f}    {s.recall_lax:.4f}")
     click.echo(f"F1          {s.f1_strict:.4f}    {s.f1_lax:.4f}")
     click.echo(f"signature: files:{len(golds)}|score:vecalign-strict-lax|version:{__version__}")
+
+
+@main.group()
+def tmx() -> None:
+    """Validate, inspect, merge, filter, split and convert TMX files."""
+
+
+@tmx.command(name="validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@handle_errors
+def tmx_validate(files: tuple[str, ...]) -> None:
+    """Check TMX FILES against the DTD and the rules CAT tools need."""
+    from .tmx_tools import validate
+
+    bad = 0
+    for path in files:
+        problems = validate(path)
+        if problems:
+            bad += 1
+            for problem in problems:
+                click.echo(f"{path}: {problem}")
+        else:
+            click.echo(f"{path}: valid TMX 1.4")
+    if bad:
+        raise click.exceptions.Exit(1)
+
+
+@tmx.command(name="stats")
+@click.argument("path", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@handle_errors
+def tmx_stats(path: str, as_json: bool) -> None:
+    """Units, languages and alignment-score histogram of a TMX."""
+    import json
+
+    from .tmx_tools import stats
+
+    s = stats(path)
+    if as_json:
+        click.echo(json.dumps({"units": s.units, "languages": dict(s.languages),
+                               "scores": dict(sorted(s.scores.items())), "unscored": s.unscored}))
+        return
+    click.echo(f"units: {s.units}")
+    click.echo("languages: " + ", ".join(f"{k} ({v})" for k, v in sorted(s.languages.items())))
+    for bin_, count in sorted(s.scores.items()):
+        click.echo(f"  score {bin_}: {count:6d} {'#' * min(60, count * 60 // max(1, s.units))}")
+    if s.unscored:
+        click.echo(f"  no score: {s.unscored}")
+
+
+@tmx.command(name="merge")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="Merged TMX.")
+@handle_errors
+def tmx_merge(inputs: tuple[str, ...], output: str) -> None:
+    """Merge TMX files, keeping one unit per source (the highest-scoring)."""
+    from .tmx_tools import merge
+
+    r = merge(list(inputs), output)
+    written = r.write.written if r.write else 0
+    log(f"read {r.read} units; {r.exact_duplicates} exact duplicates, {r.conflicts} sources with "
+        f"several targets; wrote {written} -> {output}")
+
+
+@tmx.command(name="filter")
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="Filtered TMX.")
+@click.option("--min-score", type=float, default=0.0, show_default=True, help="Keep units scoring at least this.")
+@click.option("--drop-flagged", is_flag=True, help="Drop units with a QA error or warning.")
+@handle_errors
+def tmx_filter(path: str, output: str, min_score: float, drop_flagged: bool) -> None:
+    """Keep the units of a TMX that pass a score threshold and the QA checks."""
+    from .tmx import unit_score
+    from .tmx_tools import filter_units
+
+    flagged: set[int] = set()
+    if drop_flagged:
+        from .qa import flagged_units
+
+        flagged = flagged_units(path)
+    r = filter_units(path, output, lambda i, u: unit_score(u) >= min_score and i not in flagged)
+    log(f"kept {r.written} units -> {output}")
+
+
+@tmx.command(name="split")
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help="Name of the parts: NAME_001.tmx …")
+@click.option("--split-size", required=True, help="Largest part, e.g. 500MB.")
+@handle_errors
+def tmx_split(path: str, output: str, split_size: str) -> None:
+    """Cut a TMX into valid TMX files under a size."""
+    from .tmx_tools import split
+
+    r = split(path, output, parse_size(split_size))
+    for f in r.files:
+        click.echo(f)
+
+
+@tmx.command(name="convert")
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(), help=".tsv, .jsonl or .tmx")
+@click.option("--src-lang", default=DEFAULTS.src_lang, show_default=True, help="Source language (to TMX).")
+@click.option("--tgt-lang", default=DEFAULTS.tgt_lang, show_default=True, help="Target language (to TMX).")
+@handle_errors
+def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str) -> None:
+    """Convert TMX to TSV/JSONL, or our TSV/JSONL to TMX."""
+    from .tmx_tools import convert
+
+    n = convert(path, output, src_lang, tgt_lang)
+    log(f"{n} units -> {output}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_writer
 from .errors import OutputError
 from .models import Alignment, Bead
-from .tmx import TranslationUnit, write_tmx
+from .cat_profiles import CatProfile, profile_langs
+from .tmx import Duplicate, TranslationUnit, WriteReport, resolve_duplicates, write_tmx
 
 FORMATS = ("tmx", "tsv", "jsonl", "beads")
 _SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".jsonl": "jsonl", ".beads": "beads", ".txt": "beads"}
@@ -45,21 +47,49 @@ def _units(alignment: Alignment) -> Iterator[TranslationUnit]:
         )
 
 
+@dataclass
+class OutputReport:
+    """What was written: the format, the files, and units left out of a TMX."""
+
+    fmt: str
+    files: list[str]
+    duplicates: list[Duplicate] = field(default_factory=list)
+    tmx: WriteReport | None = None
+
+
 def write_alignment(
     alignment: Alignment,
     path: str | os.PathLike[str],
     fmt: str | None = None,
     header_props: Mapping[str, str] | None = None,
     tmx_langs: tuple[str, str] | None = None,
-) -> str:
-    """Write *alignment* to *path*; returns the format used."""
+    profile: CatProfile | None = None,
+    split_bytes: int | None = None,
+) -> OutputReport:
+    """Write *alignment* to *path* in *fmt* (default: from the extension).
+
+    For TMX: codes from *tmx_langs*, else the CAT *profile*'s, else the
+    alignment's; duplicate sources resolved (highest confidence kept); units
+    over the profile's segment limit left out and reported; optional split.
+    """
     fmt = format_for(path, fmt)
     if fmt == "tmx":
-        src_lang, tgt_lang = tmx_langs or (alignment.src_lang, alignment.tgt_lang)
+        src_lang, tgt_lang = alignment.src_lang, alignment.tgt_lang
+        if profile:
+            src_lang, tgt_lang = profile_langs(profile, src_lang, tgt_lang)
+        if tmx_langs:
+            src_lang, tgt_lang = tmx_langs
         props = dict(header_props or {})
         props.setdefault("x-signature", alignment.signature)
-        write_tmx(path, _units(alignment), src_lang, tgt_lang, props)
-        return fmt
+        if profile:
+            props.setdefault("x-cat-profile", profile.name)
+        units, duplicates = resolve_duplicates(_units(alignment))
+        report = write_tmx(
+            path, units, src_lang, tgt_lang, props,
+            max_segment_chars=profile.max_segment_chars if profile else None,
+            split_bytes=split_bytes,
+        )
+        return OutputReport(fmt, report.files, duplicates, report)
     with atomic_writer(path) as fh:
         if fmt == "beads":
             for bead in alignment.beads:
@@ -76,7 +106,7 @@ def write_alignment(
         else:
             for record in jsonl_records(alignment):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return fmt
+    return OutputReport(fmt, [str(path)])
 
 
 def jsonl_records(alignment: Alignment) -> Iterator[dict[str, object]]:

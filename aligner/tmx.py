@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from .atomic import atomic_writer
@@ -30,6 +31,8 @@ from .errors import TMXError
 _ILLEGAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
+#: The seven attributes the TMX 1.4 DTD requires on <header>.
+REQUIRED_HEADER = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -41,6 +44,10 @@ def clean_segment(text: str) -> str:
     return text.strip()
 
 
+_ISO639_3 = {"fra": "fr", "fre": "fr", "ara": "ar", "deu": "de", "ger": "de", "eng": "en",
+             "spa": "es", "ita": "it", "por": "pt"}
+
+
 def check_lang_code(code: str) -> str:
     """A BCP 47 code with a hyphen; ``fr_FR`` and ``fra`` are refused with the fix."""
     if "_" in code:
@@ -50,11 +57,10 @@ def check_lang_code(code: str) -> str:
         )
     if not _LANG.match(code):
         raise TMXError(f"language code {code!r} is not a BCP 47 tag such as 'fr', 'ar' or 'ar-MA'")
-    primary = code.split("-")[0]
-    if len(primary) == 3 and primary.lower() in {"fra", "fre", "ara", "deu", "ger", "eng"}:
+    two_letter = _ISO639_3.get(code.split("-")[0].lower())
+    if two_letter:
         raise TMXError(
-            f"language code {code!r} is ISO 639-3; use the two-letter code "
-            f"({ {'fra': 'fr', 'fre': 'fr', 'ara': 'ar', 'deu': 'de', 'ger': 'de', 'eng': 'en'}[primary.lower()]!r}): "
+            f"language code {code!r} is ISO 639-3; use the two-letter code ({two_letter!r}): "
             "CAT tools give zero matches otherwise"
         )
     return code
@@ -81,6 +87,94 @@ def _prop(name: str, value: str) -> str:
     return f"<prop type={quoteattr(name)}>{escape(clean_segment(value))}</prop>"
 
 
+@dataclass
+class WriteReport:
+    """What a TMX write did: files, units written, and units left out and why."""
+
+    files: list[str] = field(default_factory=list)
+    written: int = 0
+    empty: list[int] = field(default_factory=list)  # input positions of units with an empty side
+    too_long: list[int] = field(default_factory=list)  # over the CAT tool's segment limit
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A unit dropped because another unit with the same source scored higher."""
+
+    position: int  # position of the dropped unit in the input
+    kept: int  # position of the unit kept instead
+    source: str
+
+
+def unit_score(unit: TranslationUnit) -> float:
+    """The unit's ``x-align-score`` (0 when absent or unreadable)."""
+    try:
+        return float(unit.props.get("x-align-score", 0.0))
+    except ValueError:
+        return 0.0
+
+
+def resolve_duplicates(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[Duplicate]]:
+    """Keep one unit per source segment: the highest-scoring (first on ties).
+
+    CAT tools resolve duplicate sources arbitrarily (OmegaT: the last unit
+    wins), so the choice is made here, deliberately, and the rest reported.
+    Identical source *and* target pairs are simply merged.
+    """
+    best: dict[str, int] = {}
+    items = list(units)
+    for pos, unit in enumerate(items):
+        key = clean_segment(unit.src)
+        if key not in best or unit_score(unit) > unit_score(items[best[key]]):
+            best[key] = pos
+    kept_positions = set(best.values())
+    dropped = [
+        Duplicate(pos, best[clean_segment(u.src)], clean_segment(u.src))
+        for pos, u in enumerate(items)
+        if pos not in kept_positions
+        and clean_segment(u.tgt) != clean_segment(items[best[clean_segment(u.src)]].tgt)
+    ]
+    return [items[p] for p in sorted(kept_positions)], dropped
+
+
+class _TmxFile:
+    """One TMX file being written: header on open, footer on close, atomic rename."""
+
+    def __init__(self, path: Path, header: str) -> None:
+        self._ctx = atomic_writer(path)
+        self.fh = self._ctx.__enter__()
+        self.fh.write(header)
+        self.size = len(header.encode("utf-8"))
+
+    def write(self, text: str) -> None:
+        self.fh.write(text)
+        self.size += len(text.encode("utf-8"))
+
+    def close(self) -> None:
+        self.fh.write("</body>\n</tmx>\n")
+        self._ctx.__exit__(None, None, None)
+
+    def abort(self, exc: BaseException) -> None:
+        self._ctx.__exit__(type(exc), exc, exc.__traceback__)
+
+
+def _split_name(path: Path, number: int) -> Path:
+    return path.with_name(f"{path.stem}_{number:03d}{path.suffix}")
+
+
+def header_xml(src_lang: str, header_props: Mapping[str, str] | None, date: str) -> str:
+    """The XML declaration, ``<tmx>`` and the ``<header>`` with its props."""
+    from . import __version__
+
+    props = "".join(_prop(k, v) for k, v in sorted((header_props or {}).items()))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        f'<header creationtool="aligner" creationtoolversion="{escape(__version__)}" '
+        f'segtype="sentence" o-tmf="aligner" adminlang="en" srclang={quoteattr(src_lang)} '
+        f'datatype="plaintext" o-encoding="UTF-8" creationdate="{date}">{props}</header>\n<body>\n'
+    )
+
+
 def write_tmx(
     path: str | os.PathLike[str],
     units: Iterable[TranslationUnit],
@@ -88,42 +182,58 @@ def write_tmx(
     tgt_lang: str,
     header_props: Mapping[str, str] | None = None,
     creationdate: str | None = None,
-) -> int:
-    """Stream *units* into a TMX 1.4 file, atomically. Returns the units written.
+    max_segment_chars: int | None = None,
+    split_bytes: int | None = None,
+) -> WriteReport:
+    """Stream *units* into a TMX 1.4 file (or several), each written atomically.
 
-    Units whose source or target is empty after cleaning are skipped (an empty
-    ``<seg/>`` is inserted by OmegaT as an empty translation).
+    Units with an empty side are left out (OmegaT inserts an empty ``<seg/>``
+    as an empty translation), and so are units over *max_segment_chars*; both
+    are listed in the report, never silently cut. With *split_bytes*, output
+    goes to ``NAME_001.tmx``, ``NAME_002.tmx``… each under that size.
     """
-    from . import __version__
-
     src_lang = check_lang_code(src_lang)
     tgt_lang = check_lang_code(tgt_lang)
     date = creationdate or tmx_date()
-    written = 0
-    with atomic_writer(path) as fh:
-        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
-        fh.write(
-            f'<header creationtool="aligner" creationtoolversion="{escape(__version__)}" '
-            f'segtype="sentence" o-tmf="aligner" adminlang="en" srclang={quoteattr(src_lang)} '
-            f'datatype="plaintext" o-encoding="UTF-8" creationdate="{date}">'
-        )
-        for name, value in sorted((header_props or {}).items()):
-            fh.write(_prop(name, value))
-        fh.write("</header>\n<body>\n")
-        for unit in units:
+    header = header_xml(src_lang, header_props, date)
+    out = Path(path)
+    report = WriteReport()
+    current: _TmxFile | None = None
+    try:
+        for pos, unit in enumerate(units):
             src = clean_segment(unit.src)
             tgt = clean_segment(unit.tgt)
             if not src or not tgt:
+                report.empty.append(pos)
+                continue
+            if max_segment_chars and max(len(src), len(tgt)) > max_segment_chars:
+                report.too_long.append(pos)
                 continue
             props = "".join(_prop(k, v) for k, v in unit.props.items())
-            fh.write(
+            xml = (
                 f'<tu creationdate="{date}">{props}'
                 f"<tuv xml:lang={quoteattr(src_lang)}><seg>{escape(src)}</seg></tuv>"
                 f"<tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(tgt)}</seg></tuv></tu>\n"
             )
-            written += 1
-        fh.write("</body>\n</tmx>\n")
-    return written
+            if current is not None and split_bytes and current.size + len(xml.encode()) + 20 > split_bytes:
+                current.close()
+                current = None
+            if current is None:
+                name = _split_name(out, len(report.files) + 1) if split_bytes else out
+                current = _TmxFile(name, header)
+                report.files.append(str(name))
+            current.write(xml)
+            report.written += 1
+        if current is None:
+            name = _split_name(out, 1) if split_bytes else out
+            current = _TmxFile(name, header)
+            report.files.append(str(name))
+        current.close()
+    except BaseException as exc:
+        if current is not None:
+            current.abort(exc)
+        raise
+    return report
 
 
 def dtd_text() -> str:
