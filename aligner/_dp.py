@@ -113,6 +113,9 @@ def banded_dp(n, m, lo, hi, dots, dlo, nx, px, lx, ny, py, ly, ratio,
                     base = bead_base(i, j, a, b, dots, dlo, nx, px, ny, py)
                     lr = np.log((ly[b, j] + 1.0) / (ratio * lx[a, i] + 1.0))
                     c = base * tweight[t] + tpen[t] + length_weight * abs(lr)
+                    if a == 1 and b == 1:
+                        # a heading matches a heading, not a sentence
+                        c += 0.25 * heading_penalty * abs(hx[i] - hx[i - 1] - hy[j] + hy[j - 1])
                     if a + b > 2:
                         c += member_weight * member_penalty(
                             i, j, a, b, dots, dlo, nx, px, ny, py, member_threshold)

@@ -16,7 +16,7 @@ from .models import Sentence
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*»]|\d{1,2}[.)]|[a-z][.)])\s+")
 _HEADING_MAX_CHARS = 160
-_ITEM_MAX_CHARS = 200
+_ITEM_MAX_CHARS = 120
 _END_MARKS = ".!?؟؛…:»\"”)"
 # Stray marks a scraped line may start with (",Abdellatif", ".Les").
 _LEADING_JUNK = " \t,.;:·"
@@ -90,7 +90,9 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
         pieces = [p for p in pieces if p.strip()]
         if not pieces:
             continue
-        if bullet or (in_list and len(pieces) == 1 and len(line) <= _ITEM_MAX_CHARS):
+        list_item = (in_list and len(pieces) == 1 and len(line) <= _ITEM_MAX_CHARS
+                     and line.endswith(tuple(_END_MARKS)))
+        if bullet or list_item:
             kinds = ["item"] * len(pieces)
         elif len(pieces) == 1 and len(line) <= _HEADING_MAX_CHARS and not line.endswith(
             tuple(_END_MARKS)
@@ -98,6 +100,7 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
             kinds = ["heading"]
         else:
             kinds = ["sentence"] * len(pieces)
+        if not list_item and not bullet:
             in_list = False
         if line.endswith((":", "：")):
             in_list = True

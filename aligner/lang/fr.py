@@ -36,3 +36,33 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 
 #: Marks that a French sentence carries and an Arabic one renders differently.
 PUNCTUATION = {"?": "؟", ";": "؛", ",": "،"}
+
+#: Capitalised common words in institutional French ("le Directeur Général de la
+#: Sûreté Nationale") that are translated, not transliterated.
+COMMON_CAPITALISED: frozenset[str] = frozenset(
+    """
+    directeur directrice général générale sûreté sécurité nationale national police fédérale
+    fédéral services service intérieure intérieur royaume roi reine ministre ministère président
+    présidente commissaire direction surveillance territoire état etat gouvernement conseil
+    premier première vice secrétaire ambassade ambassadeur parlement assemblée cour tribunal
+    justice affaires étrangères république union européenne nations unies organisation
+    mondiale santé comité commission agence centre institut université banque fonds
+    programme plan rapport groupe armée forces garde nord sud est ouest saint sainte
+    ainsi alors après avant cette celui celle cela ceci depuis dans elle ils il les des une
+    selon lors mais pour par sur tout tous toutes enfin puis aussi même incarnant
+    """.split()
+)
+
+#: Place names whose Arabic form is not a transliteration (exonyms).
+EXONYMS: dict[str, tuple[str, ...]] = {
+    "maroc": ("المغرب",), "pays-bas": ("هولندا",), "moyen-orient": ("الشرق الأوسط",),
+    "états-unis": ("الولايات المتحدة", "أمريكا"), "etats-unis": ("الولايات المتحدة", "أمريكا"),
+    "royaume-uni": ("المملكة المتحدة", "بريطانيا"), "allemagne": ("ألمانيا",),
+    "espagne": ("إسبانيا", "اسبانيا"), "chine": ("الصين",), "grèce": ("اليونان",),
+    "japon": ("اليابان",), "inde": ("الهند",), "égypte": ("مصر",), "egypte": ("مصر",),
+    "algérie": ("الجزائر",), "tunisie": ("تونس",), "syrie": ("سوريا", "سورية"),
+    "liban": ("لبنان",), "jordanie": ("الأردن",), "arabie": ("السعودية",), "danemark": ("الدنمارك",),
+    "suède": ("السويد",), "norvège": ("النرويج",), "afrique": ("أفريقيا", "إفريقيا"),
+    "europe": ("أوروبا", "اوروبا", "الأوروبي"), "asie": ("آسيا",), "rabat": ("الرباط",),
+    "bruxelles": ("بروكسل",), "londres": ("لندن",), "interpol": ("الإنتربول", "الانتربول"),
+}
