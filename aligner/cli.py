@@ -301,5 +301,51 @@ def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str) -> None:
     log(f"{n} units -> {output}")
 
 
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--glossary", type=click.Path(), help="CSV: French term, accepted Arabic renderings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="Write the report here instead of stdout.")
+@handle_errors
+def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
+    """Check the units of a TMX or of our JSONL for translation errors."""
+    from .qa import Glossary, load_units, run_checks
+    from .qa_report import render
+
+    report = run_checks(load_units(path), Glossary.read(glossary) if glossary else None)
+    text = render(report, fmt, path)
+    if output:
+        from .atomic import write_text_atomic
+
+        write_text_atomic(output, text)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in ("error", "warning", "info")}
+    log(f"{len(report.units)} units: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes")
+
+
+@main.command(name="mt-eval")
+@click.option("--hyp", required=True, type=click.Path(), help="Machine translation, one segment per line.")
+@click.option("--ref", required=True, type=click.Path(), help="Reference translation, line-aligned.")
+@click.option("--src", type=click.Path(), help="Source text, line-aligned (shown with the worst segments).")
+@click.option("--worst", type=int, default=10, show_default=True, help="How many worst segments to show.")
+@handle_errors
+def mt_eval(hyp: str, ref: str, src: str | None, worst: int) -> None:
+    """BLEU, chrF and TER with sacrebleu signatures, and the worst segments by chrF."""
+    from .mteval import evaluate_mt
+
+    result = evaluate_mt(hyp, ref, src, worst)
+    for s in result.scores:
+        click.echo(f"{s.name:5s} {s.score:6.2f}  {s.signature}")
+    if result.worst:
+        click.echo(f"\nworst {len(result.worst)} segments by chrF:")
+        for seg in result.worst:
+            click.echo(f"  line {seg.index + 1}: chrF {seg.chrf:.1f}")
+            if seg.source is not None:
+                click.echo(f"    src: {seg.source}")
+            click.echo(f"    hyp: {seg.hypothesis}")
+            click.echo(f"    ref: {seg.reference}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

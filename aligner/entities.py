@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from .lang import ar, fr
 
 _NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 1 000 000,5
+    r"(?<![0-9.,])(\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?:,\d+)?"  # 1 000 000,5
     r"|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"  # 1,000.5  1.000,5  1,000
     r"|\d+(?:[.,]\d+)?)"  # 3.5  3,5  2025
     r"(?:\s?(%|٪|pour cent|بالمائة|في المائة|بالمئة))?"
+    r"(?:\s?(ème|eme|e|er|re|ᵉ)\b)?"  # French ordinals: 10ème, 1er
+    r"(?:\s?(millions?|milliards?|mille|مليون|ملايين|مليار|مليارات|ألف|آلاف))?"
 )
+_SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3,
+           "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "ألف": 1e3, "آلاف": 1e3}
 _TIME = re.compile(r"\b(\d{1,2})\s?[:h]\s?(\d{2})\b")
+_DECADE = re.compile(r"(années|decennie|décennie)\s+(\d{2,4})", re.I)
 
 
 def fold_digits(text: str) -> str:
@@ -30,7 +34,7 @@ def fold_digits(text: str) -> str:
 
 def _values(token: str) -> frozenset[float]:
     """Possible values of one number token (grouping can be ambiguous)."""
-    t = token.replace("\u00a0", " ").replace("\u202f", " ")
+    t = re.sub("[\u00a0\u202f\u2009\u2007]", " ", token)
     if " " in t:
         return frozenset({float(t.replace(" ", "").replace(",", "."))})
     if "," in t and "." in t:
@@ -51,26 +55,57 @@ def _values(token: str) -> frozenset[float]:
 
 @dataclass(frozen=True)
 class Number:
-    """A number as written and its possible values."""
+    """A number as written and its possible values.
+
+    A *soft* number (an ordinal, a number written in words) may match a
+    number of the other side but is never reported missing itself.
+    """
 
     text: str
     values: frozenset[float]
     percent: bool = False
+    soft: bool = False
 
 
 def numbers(text: str) -> list[Number]:
     """Numbers in *text* (times ``12:00``/``12 h 30`` count as their hour and minutes ≠ 0)."""
     folded = fold_digits(text)
-    folded = _TIME.sub(lambda m: m.group(1) if m.group(2) == "00" else f"{m.group(1)} {m.group(2)}", folded)
     out: list[Number] = []
+    for m in _TIME.finditer(folded):
+        hour = int(m.group(1))
+        hours = {float(hour), float(hour - 12)} if hour > 12 else {float(hour), float(hour + 12)}
+        out.append(Number(m.group(0), frozenset(hours)))
+        if m.group(2) != "00":
+            out.append(Number(m.group(2), frozenset({float(m.group(2))})))
+    folded = _TIME.sub(" ", folded)
+    folded = _DECADE.sub(lambda m: f"{m.group(1)}{m.group(2)}ème", folded)  # "années 1960": soft
     for m in _NUMBER.finditer(folded):
-        out.append(Number(m.group(1), _values(m.group(1)), bool(m.group(2))))
+        values = _values(m.group(1))
+        if m.group(4):
+            values = values | {v * _SCALES[m.group(4)] for v in values}
+        out.append(Number(m.group(1), values, bool(m.group(2)), soft=bool(m.group(3))))
+    for m in _NUMBER_WORD.finditer(folded):
+        word = (m.group(1) or m.group(2)).lower()
+        out.append(Number(m.group(0), frozenset({float(_WORD_VALUES[word])}), soft=True))
     return out
 
 
+_WORD_VALUES = {**fr.NUMBER_WORDS, **ar.NUMBER_WORDS}
+_NUMBER_WORD = re.compile(
+    r"(?<![\w])(" + "|".join(sorted(map(re.escape, fr.NUMBER_WORDS), key=len, reverse=True)) + r")(?![\w])"
+    r"|(?<![\u0621-\u064A])(?:و|ب|ل)?(" + "|".join(sorted(ar.NUMBER_WORDS, key=len, reverse=True)) + r")(?![\u0621-\u064A])",
+    re.I,
+)
+
+
 def unmatched_numbers(src: str, tgt: str) -> tuple[list[Number], list[Number]]:
-    """Numbers of each side with no equal value on the other side (multiset)."""
+    """Numbers of each side with no equal value on the other side (multiset).
+
+    Soft numbers (ordinals, numbers in words) are matched but never returned.
+    """
     a, b = numbers(src), numbers(tgt)
+    # match hard numbers first, so a word does not take a digit's partner
+    a.sort(key=lambda n: n.soft)
     used = [False] * len(b)
     left: list[Number] = []
     for n in a:
@@ -80,8 +115,8 @@ def unmatched_numbers(src: str, tgt: str) -> tuple[list[Number], list[Number]]:
                 break
         else:
             left.append(n)
-    right = [m for k, m in enumerate(b) if not used[k]]
-    return left, right
+    right = [m for k, m in enumerate(b) if not used[k] and not m.soft]
+    return [n for n in left if not n.soft], right
 
 
 # --- dates -----------------------------------------------------------------
@@ -94,28 +129,39 @@ _FR_DAY = re.compile(r"\b(" + "|".join(fr.DAYS) + r")\b", re.I)
 _AR_DAY = re.compile(r"(?<![\u0621-\u064A])(?:و|ف)?(" + "|".join(sorted(ar.DAYS, key=len, reverse=True)) + r")(?![\u0621-\u064A])")
 
 
-def months(text: str, lang: str) -> Counter[int]:
-    """Month numbers named in *text*."""
-    if lang.startswith("ar"):
-        return Counter(ar.MONTHS[m.group(1)] for m in _AR_MONTH.finditer(text))
-    return Counter(fr.MONTHS[m.group(1).lower()] for m in _FR_MONTH.finditer(text))
+def _near_number(text: str, start: int, end: int) -> bool:
+    before = fold_digits(text[max(0, start - 8):start])
+    after = fold_digits(text[end:end + 8])
+    return bool(re.search(r"\d\s*(?:er)?\s*\S{0,3}\s*$", before) or re.match(r"\s*\S{0,2}\s*\d", after))
 
 
-def weekdays(text: str, lang: str) -> Counter[int]:
+def months(text: str, lang: str) -> set[int]:
+    """Month numbers named in *text* next to a day or a year ("5 décembre",
+    "دجنبر 2024"): "mars" the planet, "مارس" (MERS) or "آب" alone are not dates."""
+    pattern, table = (_AR_MONTH, ar.MONTHS) if lang.startswith("ar") else (_FR_MONTH, fr.MONTHS)
+    return {table[m.group(1).lower() if table is fr.MONTHS else m.group(1)]
+            for m in pattern.finditer(text) if _near_number(text, m.start(), m.end())}
+
+
+def weekdays(text: str, lang: str) -> set[int]:
     """Weekday numbers (1 = Monday) named in *text*."""
     if lang.startswith("ar"):
-        return Counter(ar.DAYS[m.group(1)] for m in _AR_DAY.finditer(text))
-    return Counter(fr.DAYS[m.group(1).lower()] for m in _FR_DAY.finditer(text))
+        return {ar.DAYS[m.group(1)] for m in _AR_DAY.finditer(text)}
+    return {fr.DAYS[m.group(1).lower()] for m in _FR_DAY.finditer(text)}
 
 
 # --- names -----------------------------------------------------------------
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)*")
+_ROMAN = re.compile(r"^[IVXLC]+(e|er|ème)?$")
 _LATIN_WORD_IN_AR = re.compile(r"[A-Za-z][A-Za-z0-9'’-]{1,}")
 
 
-def french_names(text: str) -> list[str]:
-    """Capitalised words that are probably names (not a sentence's first common word)."""
+def french_names(text: str, common: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """Capitalised words that are probably names (not a sentence's first common word).
+
+    *common*: lower-case words seen uncapitalised elsewhere (so not names).
+    """
     out: list[str] = []
     for m in _CAPITALISED.finditer(text):
         words = m.group(0).split()
@@ -126,10 +172,12 @@ def french_names(text: str) -> list[str]:
             continue
         for w in words:
             core = w.strip("'’-")
-            if core.lower() in fr.FUNCTION_WORDS or core.lower() in fr.COMMON_CAPITALISED or len(core) < 3:
+            low = core.lower()
+            if (low in fr.FUNCTION_WORDS or low in fr.COMMON_CAPITALISED or low in common
+                    or low in fr.ENGLISH_WORDS or len(core) < 3):
                 continue
-            if core.isupper() and len(core) <= 4:
-                continue  # acronyms (ONU, FAO, DGSN) are often expanded in Arabic
+            if core.isupper() or any(c.isupper() for c in core[1:]) or _ROMAN.match(core):
+                continue  # acronyms (ONU, SNOMED, ARNm) are often expanded in Arabic; XVe
             out.append(core)
     return out
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_writer
+from .cat_profiles import CatProfile, profile_langs
 from .errors import OutputError
 from .models import Alignment, Bead
-from .cat_profiles import CatProfile, profile_langs
 from .tmx import Duplicate, TranslationUnit, WriteReport, resolve_duplicates, write_tmx
 
 FORMATS = ("tmx", "tsv", "jsonl", "beads")

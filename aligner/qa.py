@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .entities import latin_words_in_arabic, months, unmatched_numbers, weekdays, french_names
+from .entities import french_names, latin_words_in_arabic, months, unmatched_numbers, weekdays
 from .errors import InputError
 from .lang import fr, script_shares
 from .scores import FR_AR_LENGTH_RATIO, length_deviation
@@ -83,6 +83,7 @@ class Context:
 
     length_ratio: float = FR_AR_LENGTH_RATIO
     glossary: Glossary | None = None
+    common_words: set[str] = field(default_factory=set)  # seen lower-case in the sources
 
 
 UnitCheck = Callable[[QAUnit, Context], Iterable[str]]
@@ -176,7 +177,10 @@ def name_missing(u: QAUnit, ctx: Context) -> Iterator[str]:
     if not _is_pair(u):
         return
     skeletons = arabic_skeletons(u.tgt)
-    missing = [n for n in dict.fromkeys(french_names(u.src)) if not name_in_arabic(n, u.tgt, skeletons)]
+    names = dict.fromkeys(french_names(u.src, ctx.common_words))
+    missing = [n for n in names if not name_in_arabic(n, u.tgt, skeletons)]
+    if len(missing) > 1 and name_in_arabic("".join(missing), u.tgt, skeletons):
+        missing = []  # a name of several words written as one (New York ↔ نيويورك)
     if missing:
         yield f"name not found in the target: {_fmt(missing)}"
     extra = [w for w in latin_words_in_arabic(u.tgt) if w.lower() not in u.src.lower()]
@@ -192,6 +196,17 @@ def omission(u: QAUnit, ctx: Context) -> Iterator[str]:
     side, text, kind = ("source", u.src, u.src_kind) if u.src.strip() else ("target", u.tgt, u.tgt_kind)
     if kind == "sentence" and len(text.strip()) >= OMISSION_MIN_CHARS:
         yield f"{side} sentence has no counterpart: {text[:80]}"
+
+
+@check("truncated", "warning")
+def truncated(u: QAUnit, ctx: Context) -> Iterator[str]:
+    """The source ends a sentence but the target stops without final punctuation."""
+    if not _is_pair(u) or len(u.src) < 40:
+        return
+    src_end = u.src.rstrip()[-1:] in ".!?…»\"”)"
+    tgt_end = u.tgt.rstrip()[-1:] in ".!?؟…»\"”)"
+    if src_end and not tgt_end and not u.tgt.rstrip()[-1:].isdigit():
+        yield "the target stops without final punctuation: part of it may be missing"
 
 
 @check("length", "warning")
@@ -284,12 +299,22 @@ class QAReport:
         return out
 
 
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+def _lowercase_words(units: list[QAUnit]) -> set[str]:
+    words: set[str] = set()
+    for u in units:
+        words.update(w for w in _WORD.findall(u.src) if w.islower())
+    return words
+
+
 def run_checks(units: list[QAUnit], glossary: Glossary | None = None,
                only: Iterable[str] | None = None) -> QAReport:
     """Run every registered check (or those named in *only*) over *units*."""
     ratios = [len(u.tgt) / len(u.src) for u in units if _is_pair(u) and len(u.src) >= 20]
     ratio = statistics.median(ratios) if len(ratios) >= 20 else FR_AR_LENGTH_RATIO
-    ctx = Context(ratio, glossary)
+    ctx = Context(ratio, glossary, _lowercase_words(units))
     names = set(only) if only else set(CHECKS) | {"inconsistency"}
     findings: list[Finding] = []
     for u in units:
@@ -308,8 +333,8 @@ def load_units(path: str | os.PathLike[str]) -> list[QAUnit]:
     if not p.is_file():
         raise InputError(f"{path}: no such file; give a .tmx or a .jsonl written by `aligner align`")
     if p.suffix.lower() == ".tmx":
-        from .tmx_tools import languages_of
         from .tmx_reader import iter_units
+        from .tmx_tools import languages_of
 
         src, tgt = languages_of(p)
         out = []

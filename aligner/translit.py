@@ -15,18 +15,18 @@ from functools import lru_cache
 from .lang import fr
 
 _LATIN_DIGRAPHS = [
-    ("sch", "S"), ("ch", "S"), ("sh", "S"), ("kh", "x"), ("gh", "g"), ("ph", "f"), ("th", "t"),
-    ("qu", "k"), ("dj", "g"), ("gn", "n"), ("ck", "k"), ("ou", ""), ("ck", "k"),
+    ("sch", "S"), ("ch", "S"), ("sh", "S"), ("kh", "x"), ("gh", "k"), ("ph", "f"), ("th", "t"),
+    ("qu", "k"), ("dj", "k"), ("gn", "n"), ("ck", "k"), ("ou", ""), ("ck", "k"),
 ]
 _LATIN = str.maketrans({
-    "b": "b", "p": "b", "v": "f", "f": "f", "k": "k", "q": "k", "c": "k", "g": "g", "j": "g",
+    "b": "b", "p": "b", "v": "f", "f": "f", "k": "k", "q": "k", "c": "k", "g": "k", "j": "k",
     "d": "d", "t": "t", "s": "s", "z": "s", "x": "ks", "m": "m", "n": "n", "l": "l", "r": "r",
     "h": "h", "w": "", "y": "", "a": "", "e": "", "i": "", "o": "", "u": "",
 })
 _ARABIC = str.maketrans({
-    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ج": "g", "چ": "S", "ح": "h", "خ": "x", "د": "d", "ذ": "d",
-    "ر": "r", "ز": "s", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "", "غ": "g",
-    "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "",
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ج": "k", "چ": "S", "ح": "h", "خ": "x", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "s", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "", "غ": "k",
+    "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "گ": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "",
     "ي": "", "ى": "", "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "ة": "",
     "ـ": "",
 })
@@ -112,6 +112,9 @@ def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = Non
             return True
     if re.search(re.escape(name), arabic_text, re.I):
         return True  # left in Latin script
+    for form in fr.EXONYMS.get(key, ()):
+        if form in arabic_text:
+            return True
     full = latin_skeleton(name)
     if len(full) < 2:
         return True  # too short to tell

@@ -65,4 +65,36 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "suède": ("السويد",), "norvège": ("النرويج",), "afrique": ("أفريقيا", "إفريقيا"),
     "europe": ("أوروبا", "اوروبا", "الأوروبي"), "asie": ("آسيا",), "rabat": ("الرباط",),
     "bruxelles": ("بروكسل",), "londres": ("لندن",), "interpol": ("الإنتربول", "الانتربول"),
+    "grande-bretagne": ("بريطاني",), "autriche": ("النمسا",), "atlantique": ("الأطلس", "الاطلس"),
+    "saoudite": ("السعودي",), "égyptiens": ("مصري", "مصر"), "égyptien": ("مصري", "مصر"),
+    "pâques": ("الفصح",), "constantinople": ("القسطنطينية",), "templiers": ("الهيكل",),
+    "sagittaire": ("القوس",), "empire": ("إمبراطوري", "امبراطوري"), "seconde": ("الثاني",),
+    "méditerranée": ("المتوسط",), "pacifique": ("الهادئ", "الهادي"),
+    "amérique": ("أمريك", "امريك"), "américain": ("أمريك", "امريك"), "turquie": ("تركيا",),
+}
+for _key, _forms in list(EXONYMS.items()):
+    if _key in ("états-unis", "etats-unis"):
+        EXONYMS[_key] = _forms + ("أمريك", "امريك")
+
+#: English words common in names of organisations that French texts keep in
+#: English and Arabic translates (World Health Organization…).
+ENGLISH_WORDS: frozenset[str] = frozenset(
+    """
+    health hospital center centre college general company research clinical solidarity great
+    princess diamond basketball corporation gymnastics hurricane engineers commons deeds swedish
+    national international university institute association society foundation trust group
+    service services news press times world new united states kingdom royal school science
+    medical medicine public department council union federation league club team party
+    practitioners england radio television network airlines airways bank fund agency
+    """.split()
+)
+
+
+#: Numbers written in words (matched softly against digits on the other side).
+NUMBER_WORDS: dict[str, int] = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000, "premier": 1, "première": 1,
+    "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "dixième": 10,
 }

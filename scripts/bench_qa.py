@@ -1,0 +1,153 @@
+"""QA detection benchmark: inject errors into professional fr–ar pairs, measure recall and false alarms.
+
+Usage: python scripts/bench_qa.py [--seed 13] [--share 0.1]
+
+From FLORES-200 devtest and TICO-19 dev (``../shared/benchmarks/frar/``), a
+tenth of the pairs (fixed seed) get one injected error each — a changed
+number, a changed month, a dropped name, the source copied as target, an
+empty target, half the target dropped — chosen among the pairs where that
+error is possible. Prints, per error type, the share of injected pairs that
+the matching check flags (recall) and, on untouched pairs, the share with
+any warning or error (false alarms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+from aligner.entities import french_names, months
+from aligner.lang import ar
+from aligner.qa import QAUnit, run_checks
+from aligner.translit import arabic_skeleton, latin_skeleton, name_in_arabic
+
+FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
+DETECTED_BY = {  # the checks that catch each injected error
+    "number": {"number"}, "month": {"date"}, "name": {"name"}, "copy": {"untranslated"},
+    "empty": {"empty-target"}, "half": {"length", "omission", "truncated"},
+}
+_ASCII_OR_ARABIC_DIGIT = re.compile(r"[0-9٠-٩]")
+_MAGHREB = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]
+
+
+def load_pairs() -> list[tuple[str, str]]:
+    pairs = []
+    for name in ("flores200_devtest", "tico19_dev"):
+        for line in (FRAR / name / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            pairs.extend(zip(doc["fr"], doc["ar"], strict=False))
+    return pairs
+
+
+def change_number(fr: str, a: str, rng: random.Random) -> str | None:
+    digits = list(_ASCII_OR_ARABIC_DIGIT.finditer(a))
+    if not digits:
+        return None
+    m = rng.choice(digits)
+    d = m.group(0)
+    value = int(d.translate(ar.DIGITS_TO_ASCII))
+    new = str((value + rng.randint(1, 8)) % 10)
+    if d in ar.ARABIC_INDIC_DIGITS:
+        new = ar.ARABIC_INDIC_DIGITS[int(new)]
+    return a[: m.start()] + new + a[m.end():]
+
+
+def change_month(fr: str, a: str, rng: random.Random) -> str | None:
+    if not months(a, "ar"):
+        return None  # only months in dates ("16 سبتمبر"), as the check defines them
+    for month, number in sorted(ar.MONTHS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(r"(?<![\u0621-\u064A])(?:ل|ب|و|ف)?" + month + r"(?![\u0621-\u064A])", a):
+            other = _MAGHREB[(number - 1 + rng.randint(1, 11)) % 12]
+            return a.replace(month, other, 1)
+    return None
+
+
+def drop_name(fr: str, a: str, rng: random.Random) -> str | None:
+    names = [n for n in french_names(fr) if len(latin_skeleton(n)) >= 3 and name_in_arabic(n, a)]
+    rng.shuffle(names)
+    for name in names:
+        skel = latin_skeleton(name)
+        words = a.split()
+        kept = [w for w in words if not (arabic_skeleton(re.sub(r"^(وال|بال|ال|و|ب|ل)", "", w)).startswith(skel)
+                                           or arabic_skeleton(w).startswith(skel) or name.lower() in w.lower())]
+        if len(kept) < len(words):
+            return " ".join(kept)
+    return None
+
+
+def copy_source(fr: str, a: str, rng: random.Random) -> str | None:
+    return fr
+
+
+def empty_target(fr: str, a: str, rng: random.Random) -> str | None:
+    return ""
+
+
+def drop_half(fr: str, a: str, rng: random.Random) -> str | None:
+    words = a.split()
+    if len(words) < 8:
+        return None
+    return " ".join(words[: len(words) // 2])
+
+
+INJECTORS = {"number": change_number, "month": change_month, "name": drop_name, "copy": copy_source,
+             "empty": empty_target, "half": drop_half}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--share", type=float, default=0.1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    pairs = load_pairs()
+    order = list(range(len(pairs)))
+    rng.shuffle(order)
+    n_inject = int(len(pairs) * args.share)
+    injected: dict[int, str] = {}
+    units = [QAUnit(i, fr, a) for i, (fr, a) in enumerate(pairs)]
+    kinds = list(INJECTORS)
+    quota = n_inject // len(kinds)
+    for kind in kinds:  # the same number of each error type, on pairs where it is possible
+        taken = 0
+        for idx in order:
+            if taken >= quota:
+                break
+            if idx in injected:
+                continue
+            fr, a = pairs[idx]
+            new = INJECTORS[kind](fr, a, rng)
+            if new is not None and new != a:
+                units[idx] = QAUnit(idx, fr, new)
+                injected[idx] = kind
+                taken += 1
+    t = time.perf_counter()
+    report = run_checks(units)
+    seconds = time.perf_counter() - t
+    by_unit: dict[int, set[str]] = {}
+    severe: set[int] = set()
+    for f in report.findings:
+        by_unit.setdefault(f.unit, set()).add(f.check)
+        if f.severity in ("error", "warning"):
+            severe.add(f.unit)
+    print(f"pairs: {len(pairs)} (FLORES-200 devtest + TICO-19 dev), injected: {len(injected)}, seed {args.seed}, "
+          f"checked in {seconds:.1f} s")
+    print(f"{'error type':12s} {'injected':>8s} {'detected':>8s} {'recall':>7s}")
+    counts = Counter(injected.values())
+    for kind in kinds:
+        hits = sum(1 for i, kd in injected.items() if kd == kind and by_unit.get(i, set()) & DETECTED_BY[kind])
+        print(f"{kind:12s} {counts[kind]:8d} {hits:8d} {hits / max(1, counts[kind]):7.3f}")
+    clean = [i for i in range(len(pairs)) if i not in injected]
+    alarms = [i for i in clean if i in severe]
+    print(f"false alarms on untouched pairs: {len(alarms)}/{len(clean)} = {len(alarms) / len(clean):.3f}")
+    per_check = Counter(f.check for f in report.findings if f.unit in set(alarms) and f.severity != "info")
+    print("false alarms by check: " + ", ".join(f"{c} {n}" for c, n in per_check.most_common()))
+
+
+if __name__ == "__main__":
+    main()

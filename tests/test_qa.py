@@ -1,0 +1,141 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.entities import months, unmatched_numbers
+from aligner.qa import CHECKS, QAUnit, run_checks
+from aligner.translit import name_in_arabic
+
+from .conftest import SEED_AR, SEED_FR
+
+
+def checks_of(src, tgt, **kw):
+    return {f.check for f in run_checks([QAUnit(0, src, tgt, **kw)]).findings}
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [("1 000,5", "1,000.5"), ("1 000,5", "١٬٠٠٠٫٥"), ("3,5 %", "3.5٪"), ("۱۲", "12"), ("4 millions", "4 ملايين")],
+)
+def test_number_forms_match(a, b):
+    assert unmatched_numbers(f"Il y a {a} cas.", f"هناك {b} حالة.") == ([], [])
+
+
+def test_range_and_dates_on_seed_sentence():
+    fr = "ont signé un plan d’action pour la période intérimaire 2025 et 2026, après la visite du 25 novembre."
+    ar = "وقّع الطرفان خطة عمل مشتركة للمرحلة الممتدة بين عامي 2025 و2026 بعد زيارة 25 نونبر."
+    assert not checks_of(fr, ar) & {"number", "date"}
+
+
+def test_changed_number_and_month_are_errors():
+    fr = "Le 5 décembre 2024, 300 personnes sont venues."
+    assert "number" in checks_of(fr, "في 5 دجنبر 2024، جاء 310 أشخاص.")
+    assert "date" in checks_of(fr, "في 5 نونبر 2024، جاء 300 شخص.")
+    assert "date" in checks_of(fr, "في 5 كانون الثاني 2024، جاء 300 شخص.")
+    assert not checks_of(fr, "في 5 كانون الأول 2024، جاء 300 شخص.") & {"number", "date"}
+
+
+def test_month_words_that_are_not_dates():
+    assert months("La planète Mars est rouge.", "fr") == set()
+    assert months("فيروس مارس-كوف", "ar") == set()
+    assert months("جرس باب", "ar") == set()
+
+
+def test_times_in_12_and_24_hours():
+    assert unmatched_numbers("à 22 h 08", "الساعة ١٠:٠٨ مساءً") == ([], [])
+
+
+@pytest.mark.parametrize(
+    "name,arabic",
+    [("Hammouchi", "السيد حموشي"), ("Bustin", "فرانسيسكا بوستين"), ("Snook", "إريك سنوك"),
+     ("Belgique", "إلى بلجيكا"), ("Maroc", "المغرب"), ("Abdellatif", "عبد اللطيف")],
+)
+def test_names_across_scripts(name, arabic):
+    assert name_in_arabic(name, arabic)
+
+
+def test_missing_name_is_flagged():
+    fr = "Il a rencontré Eric Snook à Bruxelles."
+    assert "name" not in checks_of(fr, "التقى إريك سنوك في بروكسل.")
+    assert "name" in checks_of(fr, "التقى المسؤول في بروكسل.")
+
+
+def test_untranslated_copy_empty():
+    assert "untranslated" in checks_of("Bonjour à tous les participants.", "Bonjour à tous les participants.")
+    assert "untranslated" in checks_of("Bonjour à tous les participants.", "Hello to all the participants here.")
+    assert "empty-target" in checks_of("Bonjour à tous les participants.", "")
+
+
+def test_omission_and_truncation():
+    assert "omission" in checks_of("Et pourtant, il y a encore des trafiquants.", "", confidence=0.8)
+    assert "omission" not in checks_of("Titre court", "", confidence=0.8)
+    fr = "Le ministre a présenté le rapport annuel devant le parlement hier soir."
+    assert "truncated" in checks_of(fr, "قدم الوزير التقرير السنوي")
+
+
+def test_punctuation_is_info():
+    report = run_checks([QAUnit(0, "Est-ce possible ?", "هل هذا ممكن.")])
+    assert [(f.check, f.severity) for f in report.findings] == [("punctuation", "info")]
+
+
+def test_glossary_and_inconsistency(tmp_path):
+    from aligner.qa import Glossary
+
+    g = tmp_path / "g.csv"
+    g.write_text("sûreté nationale,الأمن الوطني|الامن الوطني\n", encoding="utf-8")
+    units = [QAUnit(0, "La sûreté nationale a publié un communiqué.", "أصدرت الشرطة بلاغا."),
+             QAUnit(1, "Merci.", "شكرا."), QAUnit(2, "Merci.", "شكراً جزيلاً.")]
+    report = run_checks(units, Glossary.read(g))
+    got = {(f.unit, f.check) for f in report.findings}
+    assert (0, "glossary") in got and (2, "inconsistency") in got
+
+
+def test_every_check_has_name_severity_explanation():
+    for c in CHECKS.values():
+        assert c.name and c.severity in ("error", "warning", "info") and c.explanation
+
+
+def test_qa_cli_on_seed_pair(tmp_path):
+    runner = CliRunner()
+    jsonl = tmp_path / "seed.jsonl"
+    assert runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", str(jsonl), "-q"]).exit_code == 0
+    res = runner.invoke(main, ["qa", str(jsonl), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert set(data) == {"units", "findings"}
+    findings = data["findings"]
+    assert all(set(f) == {"unit", "check", "severity", "message"} for f in findings)
+    omitted = [f for f in findings if f["check"] == "omission"]
+    assert any("Et pourtant" in f["message"] for f in omitted)
+    for f in findings:
+        unit = data["units"][f["unit"]]
+        if f["check"] in ("number", "date"):
+            assert "2025" not in unit["source"] and "25 novembre" not in unit["source"], f
+    text = runner.invoke(main, ["qa", str(jsonl)]).stdout
+    sev = [line.split()[0] for line in text.splitlines()[1:]]
+    assert sev == sorted(sev, key=["error", "warning", "info"].index)
+    html = runner.invoke(main, ["qa", str(jsonl), "--format", "html", "-o", str(tmp_path / "r.html")])
+    assert html.exit_code == 0 and "dir='rtl'" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_qa_cli_errors(tmp_path):
+    res = CliRunner().invoke(main, ["qa", str(tmp_path / "none.tmx")])
+    assert res.exit_code == 1 and "Error: " in res.stderr and "no such file" in res.stderr
+
+
+def test_mt_eval(tmp_path):
+    hyp, ref, src = tmp_path / "h.txt", tmp_path / "r.txt", tmp_path / "s.txt"
+    ref.write_text("وصل الوزير إلى الرباط.\nانتهى الاجتماع مساء أمس.\n", encoding="utf-8")
+    hyp.write_text("وصل الوزير إلى الرباط.\nانتهى اللقاء.\n", encoding="utf-8")
+    src.write_text("Le ministre est arrivé à Rabat.\nLa réunion a pris fin hier soir.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["mt-eval", "--hyp", str(hyp), "--ref", str(ref), "--src", str(src)])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("BLEU") and "nrefs:1" in lines[0] and "tok:13a" in lines[0]
+    assert lines[1].startswith("chrF") and lines[2].startswith("TER")
+    assert "line 2: chrF" in res.stdout and "src: La réunion" in res.stdout
+    ref.write_text("سطر واحد\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["mt-eval", "--hyp", str(hyp), "--ref", str(ref)])
+    assert res.exit_code == 1 and "line counts differ" in res.stderr
