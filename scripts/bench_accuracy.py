@@ -47,7 +47,7 @@ def main() -> None:
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     for split in splits:
         print(f"\nText+Berg {split} ({len(SPLITS[split])} documents)")
-        print(f"| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")
+        print("| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")
         print("|---|---|---|---|---|---|---|---|---|")
         for enc in args.encoders.split(","):
             s, secs = run(split, enc)
