@@ -292,12 +292,13 @@ def tmx_split(path: str, output: str, split_size: str) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(), help=".tsv, .jsonl or .tmx")
 @click.option("--src-lang", default=DEFAULTS.src_lang, show_default=True, help="Source language (to TMX).")
 @click.option("--tgt-lang", default=DEFAULTS.tgt_lang, show_default=True, help="Target language (to TMX).")
+@click.option("--keep-codes", is_flag=True, help="Keep inline codes (<bpt>, <ph>…) as markup instead of flattening.")
 @handle_errors
-def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str) -> None:
+def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str, keep_codes: bool) -> None:
     """Convert TMX to TSV/JSONL, or our TSV/JSONL to TMX."""
     from .tmx_tools import convert
 
-    n = convert(path, output, src_lang, tgt_lang)
+    n = convert(path, output, src_lang, tgt_lang, keep_codes)
     log(f"{n} units -> {output}")
 
 

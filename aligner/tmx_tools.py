@@ -171,8 +171,8 @@ def languages_of(path: str | os.PathLike[str]) -> tuple[str, str]:
     raise TMXError(f"{path}: no unit has a language other than the source {src!r}")
 
 
-def _pairs(path: str | os.PathLike[str], src: str, tgt: str) -> Iterator[TranslationUnit]:
-    for unit in iter_units(path):
+def _pairs(path: str | os.PathLike[str], src: str, tgt: str, keep_codes: bool = False) -> Iterator[TranslationUnit]:
+    for unit in iter_units(path, keep_codes):
         pair = unit.to_unit(src, tgt)
         if pair is not None:
             yield pair
@@ -255,8 +255,11 @@ def split(input_path: str | os.PathLike[str], output: str | os.PathLike[str], ma
 
 
 def convert(input_path: str | os.PathLike[str], output: str | os.PathLike[str],
-            src_lang: str = "fr", tgt_lang: str = "ar") -> int:
-    """TMX → TSV/JSONL, or TSV/JSONL (ours) → TMX, by the files' extensions."""
+            src_lang: str = "fr", tgt_lang: str = "ar", keep_codes: bool = False) -> int:
+    """TMX → TSV/JSONL, or TSV/JSONL (ours) → TMX, by the files' extensions.
+
+    Inline codes are flattened unless *keep_codes*.
+    """
     in_ext = Path(input_path).suffix.lower()
     out_ext = Path(output).suffix.lower()
     if in_ext == ".tmx" and out_ext in (".tsv", ".jsonl"):
@@ -265,7 +268,7 @@ def convert(input_path: str | os.PathLike[str], output: str | os.PathLike[str],
         with atomic_writer(output) as fh:
             if out_ext == ".tsv":
                 fh.write("source\ttarget\tscore\n")
-            for unit in _pairs(input_path, src, tgt):
+            for unit in _pairs(input_path, src, tgt, keep_codes):
                 score = unit.props.get("x-align-score", "")
                 if out_ext == ".tsv":
                     fh.write(f"{clean_segment(unit.src)}\t{clean_segment(unit.tgt)}\t{score}\n")

@@ -209,3 +209,14 @@ def test_cat_profile_trados_reports_long_units_and_uses_locales(tmp_path):
     assert "over the trados limit of 2000" in res.stderr
     units = list(iter_units(out))
     assert len(units) == 1 and units[0].variants[0][0] == "fr-FR" and units[0].variants[1][0] == "ar-SA"
+
+
+def test_convert_keeps_codes_on_request(tmp_path):
+    seg = 'Le <ph>&lt;br/&gt;</ph>rapport'
+    p = write(tmp_path, tmx_text(tu(src=seg)))
+    runner = CliRunner()
+    flat, kept = tmp_path / "flat.tsv", tmp_path / "kept.tsv"
+    assert runner.invoke(main, ["tmx", "convert", str(p), "-o", str(flat)]).exit_code == 0
+    assert runner.invoke(main, ["tmx", "convert", str(p), "-o", str(kept), "--keep-codes"]).exit_code == 0
+    assert flat.read_text(encoding="utf-8").splitlines()[1].split("\t")[0] == "Le rapport"
+    assert "<ph>&lt;br/&gt;</ph>" in kept.read_text(encoding="utf-8")
