@@ -348,5 +348,45 @@ def mt_eval(hyp: str, ref: str, src: str | None, worst: int) -> None:
             click.echo(f"    ref: {seg.reference}")
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: pairs and unpaired documents.")
+@click.option("--encoder", default=DEFAULTS.encoder, show_default=True, help="Sentence encoder.")
+@handle_errors
+def pair(inputs: tuple[str, ...], as_json: bool, encoder: str) -> None:
+    """Find which French and Arabic documents report the same content (FILE_OR_DIR...)."""
+    import json
+
+    from .pairing import pair_documents
+
+    result = pair_documents(list(inputs), make_config(encoder=encoder))
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
+        return
+    for p in result.pairs:
+        click.echo(f"pair  {p.score:.3f}  {p.fr}  <->  {p.ar}")
+    for u in result.unpaired:
+        click.echo(f"alone {u.language:5s}  {u.file}: {u.reason}")
+
+
+@main.command()
+@click.argument("in_dir", type=click.Path())
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(), help="Output folder.")
+@click.option("--jobs", type=int, default=1, show_default=True, help="Pairs aligned in parallel processes.")
+@click.option("--resume", is_flag=True, help="Skip pairs finished by an earlier, interrupted run.")
+@alignment_options
+@handle_errors
+def batch(in_dir: str, out_dir: str, jobs: int, resume: bool, quiet: bool, **opts: Any) -> None:
+    """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json."""
+    from .batch import progress_bar, run_batch
+
+    manifest = run_batch(in_dir, out_dir, make_config(**opts), jobs=max(1, jobs), resume=resume,
+                         progress=progress_bar(quiet))
+    pairs = manifest["pairs"]
+    unpaired = manifest["unpaired"]
+    log(f"{len(pairs)} pairs aligned, {len(unpaired)} files unpaired; "  # type: ignore[arg-type]
+        f"{manifest['all_units']} units in {manifest['all']}; manifest: {out_dir}/manifest.json", quiet)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -65,6 +65,7 @@ def write_alignment(
     tmx_langs: tuple[str, str] | None = None,
     profile: CatProfile | None = None,
     split_bytes: int | None = None,
+    creationdate: str | None = None,
 ) -> OutputReport:
     """Write *alignment* to *path* in *fmt* (default: from the extension).
 
@@ -85,7 +86,7 @@ def write_alignment(
             props.setdefault("x-cat-profile", profile.name)
         units, duplicates = resolve_duplicates(_units(alignment))
         report = write_tmx(
-            path, units, src_lang, tgt_lang, props,
+            path, units, src_lang, tgt_lang, props, creationdate,
             max_segment_chars=profile.max_segment_chars if profile else None,
             split_bytes=split_bytes,
         )
