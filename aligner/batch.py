@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .atomic import write_text_atomic
+from .cache import EmbeddingCache
 from .config import AlignConfig
 from .errors import AlignerError, OutputError
 from .output import write_alignment
@@ -49,10 +50,10 @@ def pair_name(pair: Pair) -> str:
     return f"{Path(pair.fr).stem}__{Path(pair.ar).stem}"
 
 
-def _align_pair(pair: Pair, cfg: AlignConfig, out_dir: str, date: str) -> PairRecord:
+def _align_pair(pair: Pair, cfg: AlignConfig, out_dir: str, date: str, cache_dir: str | None) -> PairRecord:
     tmx = Path(out_dir) / "pairs" / f"{pair_name(pair)}.tmx"
     try:
-        result = align_files(pair.fr, pair.ar, cfg)
+        result = align_files(pair.fr, pair.ar, cfg, cache=EmbeddingCache(cache_dir) if cache_dir else None)
         write_alignment(result, tmx, creationdate=date)
         s = document_scores(result)
         record = PairRecord(pair.fr, pair.ar, round(pair.score, 4), str(tmx), s.units, s.src_coverage,
@@ -81,8 +82,12 @@ def run_batch(
     jobs: int = 1,
     resume: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cache_dir: str | None = None,
 ) -> dict[str, object]:
-    """Pair, align every pair (in *jobs* processes), merge; returns the manifest."""
+    """Pair, align every pair (in *jobs* processes), merge; returns the manifest.
+
+    *cache_dir*: embedding cache folder shared by the workers (None: no cache).
+    """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a folder; give a folder for the outputs")
@@ -102,14 +107,14 @@ def run_batch(
         progress(len(records), total)
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {k: pool.submit(_align_pair, pairing.pairs[k], cfg, str(out), date) for k in todo}
+            futures = {k: pool.submit(_align_pair, pairing.pairs[k], cfg, str(out), date, cache_dir) for k in todo}
             for k, fut in futures.items():
                 records[k] = fut.result()
                 if progress:
                     progress(len(records), total)
     else:
         for k in todo:
-            records[k] = _align_pair(pairing.pairs[k], cfg, str(out), date)
+            records[k] = _align_pair(pairing.pairs[k], cfg, str(out), date, cache_dir)
             if progress:
                 progress(len(records), total)
     ordered = [records[k] for k in range(total)]

@@ -63,10 +63,23 @@ def alignment_options(func: F) -> F:
         click.option("--pre-split", is_flag=True,
                      help="Inputs are one sentence per line; take the lines as given."),
         click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
+        click.option("--cache-dir", type=click.Path(file_okay=False),
+                     help="Embedding cache folder (default: $ALIGNER_CACHE_DIR or the user cache folder)."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def make_cache(opts: dict[str, Any]) -> Any:
+    """The embedding cache the options ask for (None with --no-cache); pops its options."""
+    from .cache import EmbeddingCache
+
+    folder = opts.pop("cache_dir", None)
+    if opts.pop("no_cache", False):
+        return None
+    return EmbeddingCache(folder)
 
 
 def make_config(**opts: Any) -> AlignConfig:
@@ -96,6 +109,7 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     from .output import format_for, write_alignment
     from .pipeline import align_files
 
+    cache = make_cache(opts)
     cfg = make_config(**opts)
     langs = _parse_langs(tmx_langs)
     profile = get_profile(cat_profile) if cat_profile else None
@@ -105,7 +119,7 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
 
         check_output_path(output)
         format_for(output, fmt)
-    result = align_files(source, target, cfg)
+    result = align_files(source, target, cfg, cache=cache)
     if show_dropped:
         for side, dropped in (("source", result.src_dropped), ("target", result.tgt_dropped)):
             for d in dropped:
@@ -380,8 +394,9 @@ def batch(in_dir: str, out_dir: str, jobs: int, resume: bool, quiet: bool, **opt
     """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json."""
     from .batch import progress_bar, run_batch
 
+    cache = make_cache(opts)
     manifest = run_batch(in_dir, out_dir, make_config(**opts), jobs=max(1, jobs), resume=resume,
-                         progress=progress_bar(quiet))
+                         progress=progress_bar(quiet), cache_dir=None if cache is None else str(cache.folder))
     pairs = manifest["pairs"]
     unpaired = manifest["unpaired"]
     log(f"{len(pairs)} pairs aligned, {len(unpaired)} files unpaired; "  # type: ignore[arg-type]

