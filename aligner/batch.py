@@ -20,6 +20,7 @@ from pathlib import Path
 from .atomic import write_text_atomic
 from .cache import EmbeddingCache
 from .config import AlignConfig
+from .encoders import get_encoder
 from .errors import AlignerError, OutputError
 from .output import write_alignment
 from .pairing import Pair, pair_documents
@@ -118,14 +119,15 @@ def run_batch(
             if progress:
                 progress(len(records), total)
     ordered = [records[k] for k in range(total)]
+    signature = cfg.signature(get_encoder(cfg.encoder).version)
     outputs = [r.output for r in ordered if r.output]
     all_tmx = out / "all.tmx"
     merged_units = 0
     if outputs:
-        report = merge(outputs, all_tmx, {"x-signature": cfg.signature()})
+        report = merge(outputs, all_tmx, {"x-signature": signature})
         merged_units = report.write.written if report.write else 0
     manifest: dict[str, object] = {
-        "signature": cfg.signature(),
+        "signature": signature,
         "all": str(all_tmx) if outputs else None,
         "all_units": merged_units,
         "pairs": [asdict(r) for r in ordered],

@@ -41,6 +41,7 @@ def test_batch_writes_pairs_merged_tmx_and_manifest(folder, tmp_path):
     res = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
     assert res.exit_code == 0, res.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["signature"].startswith("fr-ar|enc:use-")
     pairs = {(p["fr"].split("/")[-1], p["ar"].split("/")[-1]) for p in manifest["pairs"]}
     assert pairs == {("000_7605adee3dac5af9.txt", "003_d8871bab029391e4.txt"), ("flores_fr.txt", "flores_ar.txt")}
     for p in manifest["pairs"]:
