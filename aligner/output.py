@@ -110,6 +110,22 @@ def write_alignment(
     return OutputReport(fmt, [str(path)])
 
 
+def read_jsonl_beads(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:
+    """The bead records of a JSONL written by ``aligner align`` (or converted from TMX)."""
+    from .errors import InputError
+
+    text = Path(path).read_text(encoding="utf-8-sig")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(f"{path}, line {number}: not JSON; give a .jsonl written by `aligner align`") from None
+        if rec.get("type", "bead") == "bead":
+            yield rec
+
+
 def jsonl_records(alignment: Alignment) -> Iterator[dict[str, object]]:
     """One record per bead, then one per dropped boilerplate line."""
     for bead in alignment.beads:

@@ -9,7 +9,6 @@ unit (source, target, confidence) and yields messages; memory-wide checks
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import statistics
@@ -141,18 +140,23 @@ def untranslated(u: QAUnit, ctx: Context) -> Iterator[str]:
         yield f"the target is {shares['latin']:.0%} Latin script: not translated into Arabic"
 
 
+def _differences(kind: str, only_src: list[str], only_tgt: list[str]) -> Iterator[str]:
+    """One message: changed (both sides differ), missing in the target, or added."""
+    if only_src and only_tgt:
+        yield f"{kind} changed: {_fmt(only_src)} in the source, {_fmt(only_tgt)} in the target"
+    elif only_src:
+        yield f"{kind} missing in the target: {_fmt(only_src)}"
+    elif only_tgt:
+        yield f"{kind} added in the target: {_fmt(only_tgt)}"
+
+
 @check("number", "error")
 def number_mismatch(u: QAUnit, ctx: Context) -> Iterator[str]:
     """A number is missing, added or changed (any digits, separators, percentages)."""
     if not _is_pair(u):
         return
     left, right = unmatched_numbers(u.src, u.tgt)
-    if left and right:
-        yield f"number changed: {_fmt(n.text for n in left)} in the source, {_fmt(n.text for n in right)} in the target"
-    elif left:
-        yield f"number missing in the target: {_fmt(n.text for n in left)}"
-    elif right:
-        yield f"number added in the target: {_fmt(n.text for n in right)}"
+    yield from _differences("number", [n.text for n in left], [n.text for n in right])
 
 
 @check("date", "error")
@@ -162,13 +166,7 @@ def date_mismatch(u: QAUnit, ctx: Context) -> Iterator[str]:
         return
     for kind, extract in (("month", months), ("weekday", weekdays)):
         a, b = extract(u.src, "fr"), extract(u.tgt, "ar")
-        missing, extra = a - b, b - a
-        if missing and extra:
-            yield f"{kind} differs: {sorted(missing)} in the source, {sorted(extra)} in the target"
-        elif missing:
-            yield f"{kind} {sorted(missing)} of the source is missing in the target"
-        elif extra:
-            yield f"{kind} {sorted(extra)} in the target is not in the source"
+        yield from _differences(kind, [str(v) for v in sorted(a - b)], [str(v) for v in sorted(b - a)])
 
 
 @check("name", "warning")
@@ -344,20 +342,16 @@ def load_units(path: str | os.PathLike[str]) -> list[QAUnit]:
             out.append(QAUnit(unit.index, s, t, float(score) if score else None))
         return out
     if p.suffix.lower() == ".jsonl":
+        from .output import read_jsonl_beads
+
         out = []
-        for number, line in enumerate(p.read_text(encoding="utf-8-sig").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                raise InputError(f"{path}, line {number}: not JSON; give a .jsonl written by `aligner align`") from None
-            if rec.get("type", "bead") != "bead":
-                continue
-            kinds_s = rec.get("src_kinds") or ["sentence"]
-            kinds_t = rec.get("tgt_kinds") or ["sentence"]
-            out.append(QAUnit(len(out), rec.get("source", ""), rec.get("target", ""), rec.get("confidence"),
-                              kinds_s[0], kinds_t[0]))
+        for rec in read_jsonl_beads(p):
+            kinds_s = list(rec.get("src_kinds") or ["sentence"])  # type: ignore[call-overload]
+            kinds_t = list(rec.get("tgt_kinds") or ["sentence"])  # type: ignore[call-overload]
+            conf = rec.get("confidence")
+            out.append(QAUnit(len(out), str(rec.get("source", "")), str(rec.get("target", "")),
+                              float(conf) if isinstance(conf, int | float) else None,
+                              str(kinds_s[0]), str(kinds_t[0])))
         return out
     raise InputError(f"{path}: give a .tmx or a .jsonl file")
 

@@ -284,21 +284,16 @@ def convert(input_path: str | os.PathLike[str], output: str | os.PathLike[str],
 
 
 def _read_flat(path: Path) -> Iterator[TranslationUnit]:
-    text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                raise TMXError(f"{path}, line {number}: not JSON") from None
-            if rec.get("type", "bead") != "bead":
-                continue
+        from .output import read_jsonl_beads
+
+        for rec in read_jsonl_beads(path):
             score = rec.get("confidence")
-            props = {"x-align-score": f"{score:.4f}"} if isinstance(score, float | int) else dict(rec.get("props", {}))
-            yield TranslationUnit(rec.get("source", ""), rec.get("target", ""), props)
+            props = ({"x-align-score": f"{score:.4f}"} if isinstance(score, float | int)
+                     else dict(rec.get("props") or {}))  # type: ignore[call-overload]
+            yield TranslationUnit(str(rec.get("source", "")), str(rec.get("target", "")), props)
         return
+    text = path.read_text(encoding="utf-8-sig")
     reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
     for row in reader:
         src = row.get("source") or ""
