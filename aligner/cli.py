@@ -130,13 +130,10 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
         used = report.fmt
         _log_write_report(report, profile, quiet)
     else:
-        import tempfile
-        from pathlib import Path
+        from .output import write_lines
 
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "out"
-            used = write_alignment(result, path, fmt or "tsv").fmt
-            sys.stdout.write(path.read_text(encoding="utf-8"))
+        used = fmt or "tsv"
+        write_lines(result, sys.stdout, used)
     units = len(result.units)
     nulls = len(result.beads) - units
     log(f"{units} units, {nulls} unaligned sentences ({used})"

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from .atomic import atomic_writer
 from .cat_profiles import CatProfile, profile_langs
@@ -92,22 +93,29 @@ def write_alignment(
         )
         return OutputReport(fmt, report.files, duplicates, report)
     with atomic_writer(path) as fh:
-        if fmt == "beads":
-            for bead in alignment.beads:
-                fh.write(bead_line(bead) + "\n")
-        elif fmt == "tsv":
-            fh.write("src_ids\ttgt_ids\tconfidence\tsource\ttarget\n")
-            for bead in alignment.beads:
-                src = alignment.src_text(bead).replace("\t", " ")
-                tgt = alignment.tgt_text(bead).replace("\t", " ")
-                fh.write(
-                    f"{','.join(map(str, bead.src))}\t{','.join(map(str, bead.tgt))}\t"
-                    f"{bead.confidence:.4f}\t{src}\t{tgt}\n"
-                )
-        else:
-            for record in jsonl_records(alignment):
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_lines(alignment, fh, fmt)
     return OutputReport(fmt, [str(path)])
+
+
+def write_lines(alignment: Alignment, fh: IO[str], fmt: str) -> None:
+    """Write *alignment* as ``beads``, ``tsv`` or ``jsonl`` lines to an open text stream."""
+    if fmt == "beads":
+        for bead in alignment.beads:
+            fh.write(bead_line(bead) + "\n")
+    elif fmt == "tsv":
+        fh.write("src_ids\ttgt_ids\tconfidence\tsource\ttarget\n")
+        for bead in alignment.beads:
+            src = alignment.src_text(bead).replace("\t", " ")
+            tgt = alignment.tgt_text(bead).replace("\t", " ")
+            fh.write(
+                f"{','.join(map(str, bead.src))}\t{','.join(map(str, bead.tgt))}\t"
+                f"{bead.confidence:.4f}\t{src}\t{tgt}\n"
+            )
+    elif fmt == "jsonl":
+        for record in jsonl_records(alignment):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        raise OutputError(f"format {fmt!r} cannot be streamed; write it to a file with -o")
 
 
 def read_jsonl_beads(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:

@@ -117,22 +117,10 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> D
     """
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise InputError(f"{name}: no such file; check the path")
-    if p.is_dir():
-        raise InputError(f"{name}: is a folder; give a .txt or .html file")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{name}: too large ({size / 1e6:.0f} MB, limit {max_bytes / 1e6:.0f} MB); "
-            "split it into smaller documents"
-        )
-    data = p.read_bytes()
-    text = decode_bytes(data, name)
+    text = decode_bytes(_read_bytes(p, name, max_bytes, "a .txt or .html file"), name)
     if p.suffix.lower() in HTML_SUFFIXES:
         text = html_to_text(text)
-    if not text.strip():
-        raise InputError(f"{name}: is empty (no text to align); check that it is the right file")
+    _check_not_empty(text, name)
     kept, dropped = strip_boilerplate(text)
     kept_text = "\n".join(line for _, line in kept)
     if not kept_text.strip():
@@ -145,15 +133,27 @@ def read_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> D
 
 def read_lines(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
     """Read a pre-split file (one sentence per line) without removing anything."""
-    p = Path(path)
     name = str(path)
+    text = decode_bytes(_read_bytes(Path(path), name, max_bytes, "a text file with one sentence per line"), name)
+    _check_not_empty(text, name)
+    return Document(path=name, text=text)
+
+
+def _read_bytes(p: Path, name: str, max_bytes: int, wanted: str) -> bytes:
+    """The file's bytes, after the checks every input gets (exists, not a folder, size)."""
     if not p.exists():
         raise InputError(f"{name}: no such file; check the path")
     if p.is_dir():
-        raise InputError(f"{name}: is a folder; give a text file with one sentence per line")
-    if p.stat().st_size > max_bytes:
-        raise InputError(f"{name}: too large (limit {max_bytes / 1e6:.0f} MB); split it")
-    text = decode_bytes(p.read_bytes(), name)
+        raise InputError(f"{name}: is a folder; give {wanted}")
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise InputError(
+            f"{name}: too large ({size / 1e6:.0f} MB, limit {max_bytes / 1e6:.0f} MB); "
+            "split it into smaller documents"
+        )
+    return p.read_bytes()
+
+
+def _check_not_empty(text: str, name: str) -> None:
     if not text.strip():
         raise InputError(f"{name}: is empty (no text to align); check that it is the right file")
-    return Document(path=name, text=text)

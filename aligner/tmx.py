@@ -121,18 +121,17 @@ def resolve_duplicates(units: Iterable[TranslationUnit]) -> tuple[list[Translati
     wins), so the choice is made here, deliberately, and the rest reported.
     Identical source *and* target pairs are simply merged.
     """
-    best: dict[str, int] = {}
     items = list(units)
-    for pos, unit in enumerate(items):
-        key = clean_segment(unit.src)
+    keys = [clean_segment(u.src) for u in items]
+    best: dict[str, int] = {}
+    for pos, (unit, key) in enumerate(zip(items, keys, strict=True)):
         if key not in best or unit_score(unit) > unit_score(items[best[key]]):
             best[key] = pos
     kept_positions = set(best.values())
     dropped = [
-        Duplicate(pos, best[clean_segment(u.src)], clean_segment(u.src))
-        for pos, u in enumerate(items)
-        if pos not in kept_positions
-        and clean_segment(u.tgt) != clean_segment(items[best[clean_segment(u.src)]].tgt)
+        Duplicate(pos, best[key], key)
+        for pos, (unit, key) in enumerate(zip(items, keys, strict=True))
+        if pos not in kept_positions and clean_segment(unit.tgt) != clean_segment(items[best[key]].tgt)
     ]
     return [items[p] for p in sorted(kept_positions)], dropped
 
