@@ -133,5 +133,5 @@ def strip_boilerplate(text: str) -> tuple[list[tuple[int, str]], list[Dropped]]:
             seen.add(stripped)
             kept.append((number, line))
         else:
-            dropped.append(Dropped(number, stripped, reason))
+            dropped.append(Dropped(number, stripped, reason, kept_before=len(kept)))
     return kept, dropped

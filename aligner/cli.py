@@ -99,11 +99,13 @@ def make_config(**opts: Any) -> AlignConfig:
               help="Write codes and respect limits of this CAT tool.")
 @click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB).")
 @click.option("--show-dropped", is_flag=True, help="List the boilerplate lines removed, on stderr.")
+@click.option("--report", "review_out", type=click.Path(dir_okay=False),
+              help="Also write a side-by-side HTML review of the alignment here.")
 @alignment_options
 @handle_errors
 def align(source: str, target: str, output: str | None, fmt: str | None, tmx_langs: str | None,
-          cat_profile: str | None, split_size: str | None, show_dropped: bool, quiet: bool,
-          **opts: Any) -> None:
+          cat_profile: str | None, split_size: str | None, show_dropped: bool, review_out: str | None,
+          quiet: bool, **opts: Any) -> None:
     """Align SOURCE and TARGET articles sentence by sentence."""
     from .cat_profiles import get_profile
     from .output import format_for, write_alignment
@@ -119,6 +121,10 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
 
         check_output_path(output)
         format_for(output, fmt)
+    if review_out:
+        from .atomic import check_output_path
+
+        check_output_path(review_out)
     result = align_files(source, target, cfg, cache=cache)
     if show_dropped:
         for side, dropped in (("source", result.src_dropped), ("target", result.tgt_dropped)):
@@ -138,7 +144,31 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     nulls = len(result.beads) - units
     log(f"{units} units, {nulls} unaligned sentences ({used})"
         + (f" -> {output}" if output else ""), quiet)
+    if review_out:
+        from .review import review_alignment
+        from .review_html import write_review
+
+        write_review(review_alignment(result), review_out)
+        log(f"review -> {review_out}", quiet)
     log(f"signature: {result.signature}", quiet)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML page to write.")
+@handle_errors
+def report(path: str, output: str) -> None:
+    """Write a side-by-side HTML review of PATH, a .jsonl written by `aligner align`."""
+    from .atomic import check_output_path
+    from .review import review_file
+    from .review_html import write_review
+
+    check_output_path(output)
+    review = review_file(path)
+    write_review(review, output)
+    s = review.scores
+    click.echo(f"{s.verdict}: coverage {s.src_coverage:.0%} / {s.tgt_coverage:.0%}, mean confidence "
+               f"{s.mean_confidence:.2f}, {len(review.rows)} rows -> {output}", err=True)
 
 
 def parse_size(text: str) -> int:

@@ -12,6 +12,8 @@ class Dropped:
     line: int  # 1-based line number in the extracted text
     text: str
     reason: str  # the rule that removed it, e.g. "share/comment line"
+    kept_before: int = 0  # how many kept lines come before it (its place in the kept text)
+    before: int = -1  # index of the first sentence after it on its side (-1: not known yet)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Sentence:
     index: int  # 0-based position among the document's sentences
     text: str
     kind: str = "sentence"  # "sentence", "heading" or "item"
+    line: int = 0  # 0-based line of the segmented text it comes from
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Alignment:
     signature: str = ""
     src_dropped: tuple[Dropped, ...] = ()
     tgt_dropped: tuple[Dropped, ...] = field(default_factory=tuple)
+    src_path: str = ""
+    tgt_path: str = ""
 
     def src_text(self, bead: Bead) -> str:
         """The source side of a bead, its sentences joined by a space."""

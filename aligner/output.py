@@ -118,11 +118,14 @@ def write_lines(alignment: Alignment, fh: IO[str], fmt: str) -> None:
         raise OutputError(f"format {fmt!r} cannot be streamed; write it to a file with -o")
 
 
-def read_jsonl_beads(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:
-    """The bead records of a JSONL written by ``aligner align`` (or converted from TMX)."""
+def read_jsonl_records(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:
+    """Every record of a JSONL written by ``aligner align``: header, beads, dropped lines."""
     from .errors import InputError
 
-    text = Path(path).read_text(encoding="utf-8-sig")
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{path}: no such file; give a .jsonl written by `aligner align -o FILE.jsonl`")
+    text = p.read_text(encoding="utf-8-sig")
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -130,12 +133,28 @@ def read_jsonl_beads(path: str | os.PathLike[str]) -> Iterator[dict[str, object]
             rec = json.loads(line)
         except json.JSONDecodeError:
             raise InputError(f"{path}, line {number}: not JSON; give a .jsonl written by `aligner align`") from None
+        if not isinstance(rec, dict):
+            raise InputError(f"{path}, line {number}: not a JSON object; give a .jsonl written by `aligner align`")
+        yield rec
+
+
+def read_jsonl_beads(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:
+    """The bead records of a JSONL written by ``aligner align`` (or converted from TMX)."""
+    for rec in read_jsonl_records(path):
         if rec.get("type", "bead") == "bead":
             yield rec
 
 
 def jsonl_records(alignment: Alignment) -> Iterator[dict[str, object]]:
-    """One record per bead, then one per dropped boilerplate line."""
+    """A header record, one record per bead, then one per dropped boilerplate line."""
+    yield {
+        "type": "header",
+        "source": alignment.src_path,
+        "target": alignment.tgt_path,
+        "src_lang": alignment.src_lang,
+        "tgt_lang": alignment.tgt_lang,
+        "signature": alignment.signature,
+    }
     for bead in alignment.beads:
         yield {
             "type": "bead",
@@ -150,4 +169,5 @@ def jsonl_records(alignment: Alignment) -> Iterator[dict[str, object]]:
         }
     for side, dropped in (("src", alignment.src_dropped), ("tgt", alignment.tgt_dropped)):
         for d in dropped:
-            yield {"type": "dropped", "side": side, "line": d.line, "text": d.text, "reason": d.reason}
+            yield {"type": "dropped", "side": side, "line": d.line, "text": d.text, "reason": d.reason,
+                   "before": d.before}

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import os
 from collections.abc import Sequence
 
@@ -32,6 +34,11 @@ def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool 
         sentences = segment_text(doc.text, lang)
     if check:
         check_language(doc.text, lang, str(path))
+    if doc.dropped:
+        lines = [s.line for s in sentences]
+        placed = tuple(dataclasses.replace(d, before=bisect.bisect_left(lines, d.kept_before))
+                       for d in doc.dropped)
+        doc = dataclasses.replace(doc, dropped=placed)
     return doc, sentences
 
 
@@ -95,4 +102,5 @@ def align_files(
     result = align_sentences(src, tgt, cfg, encoder, cache)
     result.src_dropped = src_doc.dropped
     result.tgt_dropped = tgt_doc.dropped
+    result.src_path, result.tgt_path = str(src_path), str(tgt_path)
     return result

@@ -344,16 +344,21 @@ def load_units(path: str | os.PathLike[str]) -> list[QAUnit]:
     if p.suffix.lower() == ".jsonl":
         from .output import read_jsonl_beads
 
-        out = []
-        for rec in read_jsonl_beads(p):
-            kinds_s = list(rec.get("src_kinds") or ["sentence"])  # type: ignore[call-overload]
-            kinds_t = list(rec.get("tgt_kinds") or ["sentence"])  # type: ignore[call-overload]
-            conf = rec.get("confidence")
-            out.append(QAUnit(len(out), str(rec.get("source", "")), str(rec.get("target", "")),
-                              float(conf) if isinstance(conf, int | float) else None,
-                              str(kinds_s[0]), str(kinds_t[0])))
-        return out
+        return units_from_records(read_jsonl_beads(p))
     raise InputError(f"{path}: give a .tmx or a .jsonl file")
+
+
+def units_from_records(records: Iterable[dict[str, object]]) -> list[QAUnit]:
+    """QA units from bead records of our JSONL (unaligned sentences included), in order."""
+    out: list[QAUnit] = []
+    for rec in records:
+        kinds_s = list(rec.get("src_kinds") or ["sentence"])  # type: ignore[call-overload]
+        kinds_t = list(rec.get("tgt_kinds") or ["sentence"])  # type: ignore[call-overload]
+        conf = rec.get("confidence")
+        out.append(QAUnit(len(out), str(rec.get("source", "")), str(rec.get("target", "")),
+                          float(conf) if isinstance(conf, int | float) else None,
+                          str(kinds_s[0]), str(kinds_t[0])))
+    return out
 
 
 def flagged_units(path: str | os.PathLike[str]) -> set[int]:

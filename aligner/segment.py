@@ -81,7 +81,7 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
     split = _splitter(lang.split("-")[0].lower())
     sentences: list[Sentence] = []
     in_list = False
-    for raw in text.split("\n"):
+    for line_no, raw in enumerate(text.split("\n")):
         line = raw.strip()
         if not line:
             continue
@@ -105,7 +105,7 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
         if line.endswith((":", "：")):
             in_list = True
         for piece, kind in zip(pieces, kinds, strict=False):
-            sentences.append(Sentence(len(sentences), piece, kind))
+            sentences.append(Sentence(len(sentences), piece, kind, line_no))
     return sentences
 
 
@@ -129,4 +129,4 @@ def pre_split(text: str) -> list[Sentence]:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [Sentence(i, line) for i, line in enumerate(lines)]
+    return [Sentence(i, line, line=i) for i, line in enumerate(lines)]

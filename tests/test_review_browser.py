@@ -1,0 +1,119 @@
+"""The seed pair's review page rendered in a real browser (Debian's headless Chromium).
+
+Network is blocked twice: a proxy that refuses every connection and a host
+resolver that resolves nothing; the test then checks that the page asked for
+nothing but itself (DevTools network log and the page's resource list).
+The screenshot is kept in ``test-artifacts/`` (or ``$ALIGNER_TEST_ARTIFACTS``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+
+from .conftest import ROOT, SEED_AR, SEED_FR
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+REQUIRED = bool(os.environ.get("ALIGNER_REQUIRE_CHROMIUM"))
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    HAVE_SELENIUM = True
+except ImportError:  # pragma: no cover - selenium is in the test extra
+    HAVE_SELENIUM = False
+
+pytestmark = pytest.mark.skipif(
+    not REQUIRED and not (HAVE_SELENIUM and Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+    reason="Chromium is not installed (apt-get install chromium chromium-driver); CI requires it",
+)
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("review")
+    page = folder / "seed-review.html"
+    res = CliRunner().invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", str(folder / "seed.jsonl"),
+                                    "--report", str(page), "-q"])
+    assert res.exit_code == 0, res.output
+    return page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,2000", "--proxy-server=http://127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--lang=en"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    yield driver
+    driver.quit()
+
+
+def _artifacts() -> Path:
+    folder = Path(os.environ.get("ALIGNER_TEST_ARTIFACTS") or ROOT / "test-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_seed_review_renders_in_chromium(browser, seed_page):
+    import json
+
+    browser.get(seed_page.as_uri())
+    shot = _artifacts() / "seed-review.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+
+    rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
+    units = browser.find_elements(By.CSS_SELECTOR, "tbody tr.unit")
+    assert len(units) == 12 and len(rows) > len(units)
+
+    ar_cells = browser.find_elements(By.CSS_SELECTOR, "td.ar")
+    assert ar_cells and all(
+        browser.execute_script("return getComputedStyle(arguments[0]).direction", c) == "rtl" for c in ar_cells)
+    fr_cell, ar_cell = units[0].find_element(By.CSS_SELECTOR, "td.fr"), units[0].find_element(By.CSS_SELECTOR, "td.ar")
+    assert fr_cell.rect["x"] + fr_cell.rect["width"] <= ar_cell.rect["x"] + 1  # French left, Arabic right
+    assert fr_cell.text.startswith("Abdellatif") and "حموشي" in ar_cell.text
+
+    svg = browser.find_element(By.ID, "dotplot")
+    assert svg.is_displayed() and svg.rect["width"] > 200
+    assert len(svg.find_elements(By.CSS_SELECTOR, "circle.bead")) == len(rows) - len(
+        browser.find_elements(By.CSS_SELECTOR, "tbody tr.dropped"))
+    assert browser.find_element(By.ID, "verdict").text == "comparable"
+
+    # Nothing fetched: the DevTools log shows no request but the page itself, and
+    # the page lists no loaded resource.
+    requested = set()
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requested.add(message["params"]["request"]["url"])
+    assert requested <= {seed_page.as_uri()}, requested
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+
+def test_filters_and_keyboard(browser, seed_page):
+    browser.get(seed_page.as_uri())
+    body = browser.find_element(By.TAG_NAME, "body")
+    flagged = browser.find_elements(By.CSS_SELECTOR, "tbody tr[data-flagged='1']")
+    assert flagged, "the seed pair has QA findings"
+    body.send_keys("f")  # flagged only
+    visible = [r for r in browser.find_elements(By.CSS_SELECTOR, "tbody tr") if r.is_displayed()]
+    assert len(visible) == len(flagged)
+    body.send_keys("j")  # first visible row selected
+    selected = browser.find_elements(By.CSS_SELECTOR, "tbody tr.selected")
+    assert len(selected) == 1 and selected[0].get_attribute("data-flagged") == "1"
+    body.send_keys("f")
+    body.send_keys("d")  # hide dropped lines
+    assert not any(r.is_displayed() for r in browser.find_elements(By.CSS_SELECTOR, "tbody tr.dropped"))
+    assert "rows shown" in browser.find_element(By.ID, "shown").text
