@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -93,6 +92,9 @@ def run_batch(
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a folder; give a folder for the outputs")
     (out / "pairs").mkdir(parents=True, exist_ok=True)
+    from .pipeline import choose_config
+
+    cfg = choose_config(cfg)[0]
     pairing = pair_documents([in_dir], cfg)
     date = tmx_date()
     records: dict[int, PairRecord] = {}
@@ -119,7 +121,7 @@ def run_batch(
             if progress:
                 progress(len(records), total)
     ordered = [records[k] for k in range(total)]
-    signature = cfg.signature(get_encoder(cfg.encoder).version)
+    signature = cfg.signature(get_encoder(cfg.encoder, cfg.laser_dir, cfg.device).version)
     outputs = [r.output for r in ordered if r.output]
     all_tmx = out / "all.tmx"
     merged_units = 0
@@ -137,19 +139,3 @@ def run_batch(
     return manifest
 
 
-def progress_bar(quiet: bool) -> Callable[[int, int], None] | None:
-    """A tqdm bar on stderr, or None when quiet or stderr is not a terminal."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    bar = tqdm(total=0, unit="pair", file=sys.stderr)
-
-    def update(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-        if done >= total:
-            bar.close()
-
-    return update

@@ -57,7 +57,12 @@ def alignment_options(func: F) -> F:
         click.option("--tgt-lang", default=DEFAULTS.tgt_lang, show_default=True,
                      help="Language of the second (target) file."),
         click.option("--encoder", default=DEFAULTS.encoder, show_default=True,
-                     help="Sentence encoder (see `aligner models`)."),
+                     help="Sentence encoder: auto (laser when its files are found, else use), "
+                          "use, e5 or laser (see `aligner models`)."),
+        click.option("--laser-dir", type=click.Path(file_okay=False),
+                     help="Folder of the LASER model files (default: $ALIGNER_LASER_DIR, then the user data folder)."),
+        click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default=DEFAULTS.device,
+                     show_default=True, help="Where LASER runs."),
         click.option("--max-bead", type=int, default=DEFAULTS.max_bead, show_default=True,
                      help="Largest bead, in sentences on both sides together."),
         click.option("--pre-split", is_flag=True,
@@ -82,10 +87,14 @@ def make_cache(opts: dict[str, Any]) -> Any:
     return EmbeddingCache(folder)
 
 
-def make_config(**opts: Any) -> AlignConfig:
-    """An :class:`AlignConfig` from the CLI options that name its fields."""
+def make_config(**opts: Any) -> tuple[AlignConfig, str]:
+    """An :class:`AlignConfig` from the CLI options that name its fields, with ``--encoder
+    auto`` resolved, and the line that says which encoder ``auto`` chose (printed once the
+    job has run, so that an error stays the only line)."""
+    from .pipeline import choose_config
+
     fields = AlignConfig.__dataclass_fields__
-    return DEFAULTS.with_(**{k: v for k, v in opts.items() if k in fields})
+    return choose_config(DEFAULTS.with_(**{k: v for k, v in opts.items() if k in fields}))
 
 
 @main.command()
@@ -112,7 +121,7 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     from .pipeline import align_files
 
     cache = make_cache(opts)
-    cfg = make_config(**opts)
+    cfg, note = make_config(**opts)
     langs = _parse_langs(tmx_langs)
     profile = get_profile(cat_profile) if cat_profile else None
     split_bytes = parse_size(split_size) if split_size else None
@@ -125,7 +134,9 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
         from .atomic import check_output_path
 
         check_output_path(review_out)
-    result = align_files(source, target, cfg, cache=cache)
+    from .progress import progress_bar
+
+    result = align_files(source, target, cfg, cache=cache, progress=progress_bar(quiet, "sentence", "encoding"))
     if show_dropped:
         for side, dropped in (("source", result.src_dropped), ("target", result.tgt_dropped)):
             for d in dropped:
@@ -150,6 +161,8 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
 
         write_review(review_alignment(result), review_out)
         log(f"review -> {review_out}", quiet)
+    if note:
+        log(note, quiet)
     log(f"signature: {result.signature}", quiet)
 
 
@@ -393,14 +406,15 @@ def mt_eval(hyp: str, ref: str, src: str | None, worst: int) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: pairs and unpaired documents.")
 @click.option("--encoder", default=DEFAULTS.encoder, show_default=True, help="Sentence encoder.")
+@click.option("--laser-dir", type=click.Path(file_okay=False), help="Folder of the LASER model files.")
 @handle_errors
-def pair(inputs: tuple[str, ...], as_json: bool, encoder: str) -> None:
+def pair(inputs: tuple[str, ...], as_json: bool, encoder: str, laser_dir: str | None) -> None:
     """Find which French and Arabic documents report the same content (FILE_OR_DIR...)."""
     import json
 
     from .pairing import pair_documents
 
-    result = pair_documents(list(inputs), make_config(encoder=encoder))
+    result = pair_documents(list(inputs), make_config(encoder=encoder, laser_dir=laser_dir)[0])
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
         return
@@ -419,15 +433,61 @@ def pair(inputs: tuple[str, ...], as_json: bool, encoder: str) -> None:
 @handle_errors
 def batch(in_dir: str, out_dir: str, jobs: int, resume: bool, quiet: bool, **opts: Any) -> None:
     """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json."""
-    from .batch import progress_bar, run_batch
+    from .batch import run_batch
+    from .progress import progress_bar
 
     cache = make_cache(opts)
-    manifest = run_batch(in_dir, out_dir, make_config(**opts), jobs=max(1, jobs), resume=resume,
+    cfg, note = make_config(**opts)
+    manifest = run_batch(in_dir, out_dir, cfg, jobs=max(1, jobs), resume=resume,
                          progress=progress_bar(quiet), cache_dir=None if cache is None else str(cache.folder))
     pairs = manifest["pairs"]
     unpaired = manifest["unpaired"]
     log(f"{len(pairs)} pairs aligned, {len(unpaired)} files unpaired; "  # type: ignore[arg-type]
         f"{manifest['all_units']} units in {manifest['all']}; manifest: {out_dir}/manifest.json", quiet)
+    if note:
+        log(note, quiet)
+
+
+@main.group(invoke_without_command=True)
+@click.option("--laser-dir", type=click.Path(file_okay=False), help="Folder of the LASER model files.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@handle_errors
+def models(ctx: click.Context, laser_dir: str | None, as_json: bool) -> None:
+    """List every encoder: usable here or not, where its files are, version, dimension."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import dataclasses
+    import json
+
+    from .encoders import choose_encoder, model_statuses
+
+    statuses = model_statuses(laser_dir)
+    default = choose_encoder(laser_dir)[0]
+    if as_json:
+        click.echo(json.dumps({"default": default, "encoders": [dataclasses.asdict(s) for s in statuses]},
+                              ensure_ascii=False, indent=1))
+        return
+    for st in statuses:
+        mark = "usable" if st.usable else "NOT USABLE"
+        star = " (default)" if st.name == default else ""
+        click.echo(f"{st.name}{star}: {st.description}")
+        click.echo(f"  {mark}; version {st.version}; dimension {st.dim}; files: {st.location}")
+        if st.note:
+            click.echo(f"  {st.note}")
+
+
+@models.command(name="download")
+@click.argument("name", type=click.Choice(["laser"]))
+@click.option("--dir", "folder", type=click.Path(file_okay=False),
+              help="Where to put the files (default: the user data folder).")
+@handle_errors
+def models_download(name: str, folder: str | None) -> None:
+    """Download an encoder's model files (LASER: three files, about 200 MB)."""
+    from .laser import download
+
+    target = download(folder)
+    click.echo(f"LASER files in {target}; `aligner models` should now list laser as usable", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

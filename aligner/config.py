@@ -14,7 +14,8 @@ from .errors import ConfigError
 
 SRC_LANG = "fr"
 TGT_LANG = "ar"
-ENCODER = "use"
+ENCODER = "auto"  # laser when its files are found, else use (encoders.choose_encoder)
+DEVICE = "auto"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class AlignConfig:
         norm_samples: random sentences used to normalise similarities (fixed seed).
         seed: seed of every random choice, recorded for reproducibility.
         pre_split: inputs are one sentence per line, taken as given.
+        laser_dir: folder of the LASER model files (None: searched, see aligner.laser).
+        device: where LASER runs: ``auto``, ``cpu`` or ``cuda`` (not part of the signature).
     """
 
     src_lang: str = SRC_LANG
@@ -54,6 +57,8 @@ class AlignConfig:
     norm_samples: int = 64
     seed: int = 1234
     pre_split: bool = False
+    laser_dir: str | None = None
+    device: str = DEVICE
 
     def __post_init__(self) -> None:
         if self.max_bead < 2:
@@ -62,6 +67,8 @@ class AlignConfig:
             raise ConfigError(f"max bead size above 10 is not supported (got {self.max_bead})")
         if self.skip_cost <= 0:
             raise ConfigError(f"skip cost must be positive (got {self.skip_cost})")
+        if self.device not in ("auto", "cpu", "cuda"):
+            raise ConfigError(f"device must be auto, cpu or cuda (got {self.device!r})")
         if self.band < 2:
             raise ConfigError(f"band must be at least 2 (got {self.band})")
 
@@ -71,7 +78,7 @@ class AlignConfig:
 
     def as_props(self, encoder_version: str = "") -> dict[str, str]:
         """The settings as TMX ``x-`` props (name without the prefix → value)."""
-        props = {k.replace("_", "-"): str(v) for k, v in asdict(self).items()}
+        props = {k.replace("_", "-"): str(v) for k, v in asdict(self).items() if k not in ("laser_dir", "device")}
         if encoder_version:
             props["encoder-version"] = encoder_version
         from . import __version__

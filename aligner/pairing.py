@@ -150,7 +150,7 @@ def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | 
                    encoder: Encoder | None = None, threshold: float = THRESHOLD) -> PairingResult:
     """Pair the French and Arabic documents among *inputs* one-to-one."""
     cfg = cfg or AlignConfig()
-    enc = encoder or get_encoder(cfg.encoder)
+    enc = encoder or get_encoder(cfg.encoder, cfg.laser_dir, cfg.device)
     infos = [_describe(p) for p in collect_files(inputs)]
     unpaired: list[Unpaired] = []
     for d in infos:

@@ -16,10 +16,11 @@ import numpy as np
 from .align import align_vectors
 from .cache import EmbeddingCache
 from .config import AlignConfig
-from .encoders import Encoder, get_encoder
+from .encoders import Encoder, choose_encoder, get_encoder
 from .errors import EncoderError
 from .langid import check_language
 from .models import Alignment, Document, Sentence
+from .progress import Progress
 from .reading import read_document, read_lines
 from .segment import pre_split, segment_text
 
@@ -42,9 +43,18 @@ def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool 
     return doc, sentences
 
 
+def choose_config(cfg: AlignConfig) -> tuple[AlignConfig, str]:
+    """*cfg* with ``encoder="auto"`` replaced by the encoder it means here, and a note
+    saying which and why (empty when the encoder was named)."""
+    if cfg.encoder != "auto":
+        return cfg, ""
+    name, note = choose_encoder(cfg.laser_dir)
+    return cfg.with_(encoder=name), note
+
+
 def resolve_encoder(cfg: AlignConfig, encoder: Encoder | None = None) -> Encoder:
     """The encoder to use, checked against both languages."""
-    enc = encoder or get_encoder(cfg.encoder)
+    enc = encoder or get_encoder(cfg.encoder, cfg.laser_dir, cfg.device)
     for lang in (cfg.src_lang, cfg.tgt_lang):
         if not enc.supports(lang):
             raise EncoderError(
@@ -54,13 +64,24 @@ def resolve_encoder(cfg: AlignConfig, encoder: Encoder | None = None) -> Encoder
     return enc
 
 
+#: Sentences encoded per call: bounds the encoder's working memory and paces the progress bar.
+CHUNK = 1024
+
+
 def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
-          cache: EmbeddingCache | None = None) -> np.ndarray:
-    """Vectors of the sentences' texts, through the on-disk cache when given."""
+          cache: EmbeddingCache | None = None, progress: Progress | None = None) -> np.ndarray:
+    """Vectors of the sentences' texts, through the on-disk cache when given, in chunks;
+    *progress(done, total)* after each chunk."""
     texts = [s.text for s in sentences]
-    if cache is not None:
-        return cache.encode(encoder, texts, lang)
-    return encoder.encode(texts, lang)
+    if not texts:
+        return np.zeros((0, encoder.dim), dtype=np.float32)
+    parts = []
+    for start in range(0, len(texts), CHUNK):
+        chunk = texts[start:start + CHUNK]
+        parts.append(cache.encode(encoder, chunk, lang) if cache is not None else encoder.encode(chunk, lang))
+        if progress:
+            progress(start + len(chunk), len(texts))
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def align_sentences(
@@ -69,11 +90,17 @@ def align_sentences(
     cfg: AlignConfig,
     encoder: Encoder | None = None,
     cache: EmbeddingCache | None = None,
+    progress: Progress | None = None,
 ) -> Alignment:
-    """Align two lists of sentences with the configured encoder."""
+    """Align two lists of sentences with the configured encoder.
+
+    *progress(done, total)* is called as sentences of both sides are encoded.
+    """
     enc = resolve_encoder(cfg, encoder)
-    x = embed(src, cfg.src_lang, enc, cache)
-    y = embed(tgt, cfg.tgt_lang, enc, cache)
+    cfg = cfg.with_(encoder=enc.name)
+    total = len(src) + len(tgt)
+    x = embed(src, cfg.src_lang, enc, cache, progress and (lambda d, _t: progress(d, total)))
+    y = embed(tgt, cfg.tgt_lang, enc, cache, progress and (lambda d, _t: progress(len(src) + d, total)))
     lx = np.array([len(s.text) for s in src], dtype=np.float64)
     ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
     hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
@@ -95,11 +122,12 @@ def align_files(
     cfg: AlignConfig,
     encoder: Encoder | None = None,
     cache: EmbeddingCache | None = None,
+    progress: Progress | None = None,
 ) -> Alignment:
     """Read, segment, check languages, and align two articles."""
     src_doc, src = load(src_path, cfg.src_lang, cfg)
     tgt_doc, tgt = load(tgt_path, cfg.tgt_lang, cfg)
-    result = align_sentences(src, tgt, cfg, encoder, cache)
+    result = align_sentences(src, tgt, cfg, encoder, cache, progress)
     result.src_dropped = src_doc.dropped
     result.tgt_dropped = tgt_doc.dropped
     result.src_path, result.tgt_path = str(src_path), str(tgt_path)

@@ -27,3 +27,6 @@ def seed_pair() -> tuple[Path, Path]:
 def _private_cache(tmp_path_factory, monkeypatch):
     """Tests never touch the user's cache folder."""
     monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # Nor the user's LASER files: `auto` means `use` unless a test gives a LASER folder.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("ALIGNER_LASER_DIR", raising=False)

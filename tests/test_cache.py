@@ -70,3 +70,23 @@ def test_cache_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("ALIGNER_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
     assert default_cache_dir() == tmp_path / "x" / "aligner"
+
+
+def test_progress_reports_every_sentence_encoded(monkeypatch):
+    from aligner import pipeline
+    from aligner.config import AlignConfig
+    from aligner.models import Sentence
+
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    calls = []
+    src = [Sentence(i, f"Phrase numéro {i}.") for i in range(5)]
+    tgt = [Sentence(i, f"الجملة رقم {i}.") for i in range(3)]
+    pipeline.align_sentences(src, tgt, AlignConfig(encoder="use"), progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(2, 8), (4, 8), (5, 8), (7, 8), (8, 8)]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal():
+    from aligner.progress import progress_bar
+
+    assert progress_bar(quiet=False) is None  # pytest captures stderr: not a terminal
+    assert progress_bar(quiet=True) is None

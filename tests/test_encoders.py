@@ -1,11 +1,11 @@
 import numpy as np
 import pytest
 
-from aligner.encoders import REGISTRY, get_encoder
+from aligner.encoders import get_encoder
 from aligner.errors import EncoderError
 
 
-@pytest.mark.parametrize("name", sorted(REGISTRY))
+@pytest.mark.parametrize("name", ["use", "e5"])
 def test_encoders_give_normalised_vectors(name):
     enc = get_encoder(name)
     v = enc.encode(["Le ministre est arrivé à Rabat.", "وصل الوزير إلى الرباط.", "Il pleut sur Paris."], "fr")
