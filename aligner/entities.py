@@ -78,7 +78,11 @@ def numbers(text: str) -> list[Number]:
         if m.group(2) != "00":
             out.append(Number(m.group(2), frozenset({float(m.group(2))})))
     folded = _TIME.sub(" ", folded)
-    folded = _DECADE.sub(lambda m: f"{m.group(1)}{m.group(2)}ème", folded)  # "années 1960": soft
+    for m in _DECADE.finditer(folded):  # "années 30" ↔ 1930, "années 1960": soft
+        v = int(m.group(2))
+        out.append(Number(m.group(0), frozenset({float(v)} | ({1900.0 + v, 2000.0 + v} if v < 100 else set())),
+                          soft=True))
+    folded = _DECADE.sub(" ", folded)
     for m in _NUMBER.finditer(folded):
         values = _values(m.group(1))
         if m.group(4):
@@ -87,6 +91,9 @@ def numbers(text: str) -> list[Number]:
     for m in _NUMBER_WORD.finditer(folded):
         word = (m.group(1) or m.group(2)).lower()
         out.append(Number(m.group(0), frozenset({float(_WORD_VALUES[word])}), soft=True))
+    for m in _AR_COMPOUND.finditer(folded):  # خمسة وعشرين = 25
+        value = ar.NUMBER_WORDS[m.group(1)] + ar.NUMBER_WORDS[m.group(2)]
+        out.append(Number(m.group(0), frozenset({float(value)}), soft=True))
     return out
 
 
@@ -95,6 +102,14 @@ _NUMBER_WORD = re.compile(
     r"(?<![\w])(" + "|".join(sorted(map(re.escape, fr.NUMBER_WORDS), key=len, reverse=True)) + r")(?![\w])"
     r"|(?<![\u0621-\u064A])(?:و|ب|ل)?(" + "|".join(sorted(ar.NUMBER_WORDS, key=len, reverse=True)) + r")(?![\u0621-\u064A])",
     re.I,
+)
+
+
+_AR_UNITS = [w for w, v in ar.NUMBER_WORDS.items() if 1 <= v <= 9 and not w.startswith("ال")]
+_AR_TENS = [w for w, v in ar.NUMBER_WORDS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+_AR_COMPOUND = re.compile(
+    r"(?<![\u0621-\u064A])(?:ال)?(" + "|".join(sorted(_AR_UNITS, key=len, reverse=True)) + r")\s+و(?:ال)?("
+    + "|".join(sorted(_AR_TENS, key=len, reverse=True)) + r")(?![\u0621-\u064A])"
 )
 
 
@@ -129,10 +144,17 @@ _FR_DAY = re.compile(r"\b(" + "|".join(fr.DAYS) + r")\b", re.I)
 _AR_DAY = re.compile(r"(?<![\u0621-\u064A])(?:و|ف)?(" + "|".join(sorted(ar.DAYS, key=len, reverse=True)) + r")(?![\u0621-\u064A])")
 
 
+#: An Arabic day written as an ordinal word before the month: "السادس من يوليو".
+_AR_ORDINAL_DAY = re.compile(
+    r"(?:ال)?(?:أول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|عشرين|ثلاثين)\S*\s+(?:من\s+(?:شهر\s+)?|شهر\s+)$"
+)
+
+
 def _near_number(text: str, start: int, end: int) -> bool:
     before = fold_digits(text[max(0, start - 8):start])
     after = fold_digits(text[end:end + 8])
-    return bool(re.search(r"\d\s*(?:er)?\s*\S{0,3}\s*$", before) or re.match(r"\s*\S{0,2}\s*\d", after))
+    return bool(re.search(r"\d\s*(?:er)?\s*\S{0,3}\s*$", before) or re.match(r"\s*\S{0,2}\s*\d", after)
+                or _AR_ORDINAL_DAY.search(text[max(0, start - 30):start]))
 
 
 def months(text: str, lang: str) -> set[int]:
@@ -172,9 +194,18 @@ def french_names(text: str, common: frozenset[str] | set[str] = frozenset()) -> 
             continue
         for w in words:
             core = w.strip("'’-")
+            for elided in fr.ELISIONS:
+                if core.lower().startswith(elided) and len(core) > len(elided) + 1:
+                    core = core[len(elided):]
+                    break
             low = core.lower()
+            if (low.endswith(fr.DEMONYM_ENDINGS) or low.endswith(fr.TAXON_ENDINGS)) and len(low) > 5:
+                continue
+            parts = [p for p in re.split(r"[-‐]", low) if len(p) > 3]
+            if "-" in low and parts and all(fr.is_common_word(p) or p in fr.ENGLISH_WORDS for p in parts):
+                continue  # T-shirt, Tri-nations
             if (low in fr.FUNCTION_WORDS or low in fr.COMMON_CAPITALISED or low in common
-                    or low in fr.ENGLISH_WORDS or len(core) < 3):
+                    or low in fr.ENGLISH_WORDS or len(core) < 3 or fr.is_common_word(low)):
                 continue
             if core.isupper() or any(c.isupper() for c in core[1:]) or _ROMAN.match(core):
                 continue  # acronyms (ONU, SNOMED, ARNm) are often expanded in Arabic; XVe
@@ -183,5 +214,12 @@ def french_names(text: str, common: frozenset[str] | set[str] = frozenset()) -> 
 
 
 def latin_words_in_arabic(text: str) -> list[str]:
-    """Latin-script words left in an Arabic text (names, brands, acronyms)."""
-    return [m.group(0) for m in _LATIN_WORD_IN_AR.finditer(text)]
+    """Latin-script words left in an Arabic text (names, brands), of three letters or more;
+    acronyms are left out (an Arabic text often keeps the English one: USGS, PTWC)."""
+    out = []
+    for m in _LATIN_WORD_IN_AR.finditer(text):
+        w = m.group(0)
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) >= 3 and not all(c.isupper() for c in letters):
+            out.append(w)
+    return out

@@ -13,21 +13,24 @@ import os
 import re
 import statistics
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .entities import french_names, latin_words_in_arabic, months, unmatched_numbers, weekdays
 from .errors import InputError
-from .lang import fr, script_shares
+from .lang import ar, fr, script_shares
 from .scores import FR_AR_LENGTH_RATIO, length_deviation
 from .translit import arabic_skeletons, name_in_arabic
 
 SEVERITIES = ("error", "warning", "info")
 LOW_CONFIDENCE = 0.3
-LENGTH_LIMIT = 0.55  # |log ratio| above this (a factor of 1.73) is an outlier
+LENGTH_LIMIT = 0.55  # log ratio below -this (a target 1.73 times too short) is an outlier
+LONG_LIMIT = 0.85  # above this (2.3 times too long): Arabic spells out acronyms and adds glosses
+LENGTH_MIN_CHARS = 40  # shorter sources vary too much to judge
 OMISSION_MIN_CHARS = 25
+TRUNCATED_SHORTER = -0.15  # log length ratio under which a target without final stop counts as cut
 
 
 @dataclass(frozen=True)
@@ -198,22 +201,29 @@ def omission(u: QAUnit, ctx: Context) -> Iterator[str]:
 
 @check("truncated", "warning")
 def truncated(u: QAUnit, ctx: Context) -> Iterator[str]:
-    """The source ends a sentence but the target stops without final punctuation."""
-    if not _is_pair(u) or len(u.src) < 40:
+    """The target stops mid-sentence: on a word that cannot end one, or without final
+    punctuation (where the source has it) and shorter than expected."""
+    if not _is_pair(u) or len(u.src) < 20:
         return
     src_end = u.src.rstrip()[-1:] in ".!?…»\"”)"
-    tgt_end = u.tgt.rstrip()[-1:] in ".!?؟…»\"”)"
-    if src_end and not tgt_end and not u.tgt.rstrip()[-1:].isdigit():
+    tgt_end = u.tgt.rstrip()[-1:] in ".!?؟…»\"”);؛:"
+    # A missing full stop alone is style; with a short target it is a cut.
+    short = length_deviation(u.src, u.tgt, ctx.length_ratio) < TRUNCATED_SHORTER
+    words = u.tgt.split()
+    last = words[-1].strip(".,،؛;:!?؟»\"”)") if words else ""
+    if last in ar.NON_FINAL and not tgt_end:
+        yield f"the target ends on '{last}', which cannot end a sentence: the rest is missing"
+    elif len(u.src) >= 40 and src_end and not tgt_end and short and not u.tgt.rstrip()[-1:].isdigit():
         yield "the target stops without final punctuation: part of it may be missing"
 
 
 @check("length", "warning")
 def length_outlier(u: QAUnit, ctx: Context) -> Iterator[str]:
     """The target is much shorter or longer than the source usually is."""
-    if not _is_pair(u) or len(u.src) < 20:
+    if not _is_pair(u) or len(u.src) < LENGTH_MIN_CHARS:
         return
     dev = length_deviation(u.src, u.tgt, ctx.length_ratio)
-    if abs(dev) > LENGTH_LIMIT:
+    if dev < -LENGTH_LIMIT or dev > LONG_LIMIT:
         word = "short" if dev < 0 else "long"
         yield f"the target is {word}: {len(u.tgt)} characters for {len(u.src)} (expected about {ctx.length_ratio * len(u.src):.0f})"
 
@@ -301,10 +311,18 @@ _WORD = re.compile(r"[^\W\d_]+", re.U)
 
 
 def _lowercase_words(units: list[QAUnit]) -> set[str]:
-    words: set[str] = set()
+    """Words the memory's sources write in lower case more often than capitalised
+    inside a sentence: common words, not names ("internet" is, "Internet" mostly is not)."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
     for u in units:
-        words.update(w for w in _WORD.findall(u.src) if w.islower())
-    return words
+        for m in _WORD.finditer(u.src):
+            w = m.group(0)
+            if w.islower():
+                lower[w] += 1
+            elif w[:1].isupper() and w[1:].islower() and m.start() > 0 and u.src[:m.start()].rstrip()[-1:] not in ".!?:;«\"(…":
+                capital[w.lower()] += 1
+    return {w for w, n in lower.items() if n > capital[w]}
 
 
 def run_checks(units: list[QAUnit], glossary: Glossary | None = None,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .lang import fr
 
 _LATIN_DIGRAPHS = [
-    ("sch", "S"), ("ch", "S"), ("sh", "S"), ("kh", "x"), ("gh", "k"), ("ph", "f"), ("th", "t"),
+    ("sch", "S"), ("ch", "S"), ("sh", "S"), ("kh", "X"), ("gh", "k"), ("ph", "f"), ("th", "t"),
     ("qu", "k"), ("dj", "k"), ("gn", "n"), ("ck", "k"), ("ou", ""), ("ck", "k"),
 ]
 _LATIN = str.maketrans({
@@ -24,7 +24,7 @@ _LATIN = str.maketrans({
     "h": "h", "w": "", "y": "", "a": "", "e": "", "i": "", "o": "", "u": "",
 })
 _ARABIC = str.maketrans({
-    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ج": "k", "چ": "S", "ح": "h", "خ": "x", "د": "d", "ذ": "d",
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ج": "k", "چ": "S", "ح": "h", "خ": "X", "د": "d", "ذ": "d",
     "ر": "r", "ز": "s", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "d", "ع": "", "غ": "k",
     "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "گ": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "",
     "ي": "", "ى": "", "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "ة": "",
@@ -55,6 +55,44 @@ def latin_skeleton(word: str) -> str:
     w = re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", w)
     w = re.sub(r"e$|es$|ent$", "", w) if len(w) > 4 else w
     return _collapse(w.translate(_LATIN))
+
+
+#: Spellings read differently by the language a name comes from (Michael ↔ مايكل,
+#: Recep ↔ رجب, Katja ↔ كاتيا, Xinhua ↔ شينخوا, Qing ↔ تشينغ): each is tried.
+_VARIANTS = (
+    ("ch", ("ch", "k", "tsh")), ("ce", ("ce", "ke")), ("ci", ("ci", "ki")), ("tj", ("tj", "ty")), ("x", ("x", "sh", "s")),
+    ("q", ("q", "tsh")), ("zh", ("zh", "sh")), ("kh", ("kh", "k")), ("w", ("w", "f")),
+)
+
+
+@lru_cache(maxsize=65536)
+def latin_skeletons(word: str) -> frozenset[str]:
+    """Skeletons of *word* under the spelling variants of :data:`_VARIANTS`, and with
+    its final ``e``/``es``/``ent`` kept (James ↔ جيمس) as well as dropped."""
+    w = _strip_accents(word.lower())
+    forms = {w}
+    for src, alts in _VARIANTS:
+        if src in w:
+            forms = {f.replace(src, alt) for f in forms for alt in alts}
+        if len(forms) > 16:
+            break
+    out = {latin_skeleton(f) for f in forms}
+    if re.search(r"(e|es|ent)$", w) and len(w) > 4:
+        out |= {_collapse(f.translate(_LATIN)) for f in _raw_skeletons(forms)}
+    main = latin_skeleton(word)
+    return frozenset(sk for sk in out if len(sk) >= max(2, len(main) - 1)) | {main}
+
+
+def _raw_skeletons(forms: set[str]) -> set[str]:
+    """The forms through the digraph rules but without dropping a final mute ending."""
+    out = set()
+    for f in forms:
+        f = re.sub(r"[^a-z]", "", f)
+        f = re.sub(r"c(?=[eiy])", "s", f)
+        for a, b in _LATIN_DIGRAPHS:
+            f = f.replace(a, b)
+        out.add(re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", f))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -119,7 +157,7 @@ def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = Non
     if len(full) < 2:
         return True  # too short to tell
     # French h is often silent (Henri ↔ هنري, but Hammouchi ↔ حموشي): try both.
-    targets = {full, full.replace("h", "")} - {""}
+    targets = {t for sk in latin_skeletons(name) for t in (sk, sk.replace("h", ""))} - {""}
     sks = skeletons if skeletons is not None else arabic_skeletons(arabic_text)
     for sk in sks:
         for target in targets:

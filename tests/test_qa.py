@@ -139,3 +139,45 @@ def test_mt_eval(tmp_path):
     ref.write_text("سطر واحد\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["mt-eval", "--hyp", str(hyp), "--ref", str(ref)])
     assert res.exit_code == 1 and "line counts differ" in res.stderr
+
+
+@pytest.mark.parametrize(
+    "fr_text,ar_text",
+    [
+        ("Les coronavirus ont été découverts dans les années 30.", "اكتُشفت فيروسات كورونا في 1930."),
+        ("Nicholas Alden, 25 ans, et Zachary Cuddeback, 21 ans.",
+         "نيكولاس ألدين صاحب الخمسة وعشرين عاماً وذاكاري كوديباك صاحب الواحد وعشرين عاماً."),
+        ("Son millième timbre a été émis.", "كان طابعه رقم 1000."),
+    ],
+)
+def test_numbers_written_differently_are_not_flagged(fr_text, ar_text):
+    assert "number" not in checks_of(fr_text, ar_text)
+
+
+def test_ordinal_day_before_an_arabic_month_is_a_date():
+    assert months("أُرسلت إلى جورج واشنطن في السادس من يوليو", "ar") == {7}
+    fr_text = "Elle a été envoyée à George Washington le 6 juillet."
+    assert "date" not in checks_of(fr_text, "أُرسلت إلى جورج واشنطن في السادس من يوليو.")
+    assert "date" in checks_of(fr_text, "أُرسلت إلى جورج واشنطن في السادس من أغسطس.")
+
+
+@pytest.mark.parametrize("name,arabic", [("Shekhar", "شاندرا شيخار سولانكي"), ("Michael", "مايكل شوماخر"),
+                                          ("Recep", "رجب طيب"), ("James", "مستشفى جيمس باجيت"),
+                                          ("Cheers", "تاكسي و تشيرز"), ("York", "في نيويورك")])
+def test_transliteration_variants(name, arabic):
+    assert name_in_arabic(name, arabic)
+    assert not name_in_arabic(name, "وصل الوزير إلى الرباط أمس.")
+
+
+def test_common_words_and_demonyms_are_not_names():
+    from aligner.entities import french_names
+
+    names = french_names("Il a parlé devant la Fédération, le Sénat et les Babyloniens à Tanger, "
+                         "comme l'Agence Xinhua et les Coronaviridae.")
+    assert names == ["Tanger", "Xinhua"]
+
+
+def test_cut_target_is_truncated():
+    fr_text = "Consultez un médecin si vous avez de l’hypertension artérielle."
+    assert "truncated" in checks_of(fr_text, "استشر طبيبًا إذا كان لديك")
+    assert "truncated" not in checks_of(fr_text, "استشر طبيبًا إذا كان لديك ارتفاع في ضغط الدم.")

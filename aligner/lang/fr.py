@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 #: Abbreviations after which a period does not end a sentence (lower case,
 #: without their final period, as nltk's Punkt stores them).
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -68,9 +70,15 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "grande-bretagne": ("بريطاني",), "autriche": ("النمسا",), "atlantique": ("الأطلس", "الاطلس"),
     "saoudite": ("السعودي",), "égyptiens": ("مصري", "مصر"), "égyptien": ("مصري", "مصر"),
     "pâques": ("الفصح",), "constantinople": ("القسطنطينية",), "templiers": ("الهيكل",),
-    "sagittaire": ("القوس",), "empire": ("إمبراطوري", "امبراطوري"), "seconde": ("الثاني",),
+    "sagittaire": ("القوس",), "seconde": ("الثاني",),
     "méditerranée": ("المتوسط",), "pacifique": ("الهادئ", "الهادي"),
     "amérique": ("أمريك", "امريك"), "américain": ("أمريك", "امريك"), "turquie": ("تركيا",),
+    "paris": ("باريس",), "york": ("نيويورك", "يورك"), "jérusalem": ("القدس", "أورشليم"), "casablanca": ("الدار البيضاء", "كازابلانكا"),
+    "édimbourg": ("إدنبرة", "إدنبره", "ادنبرة"), "hébron": ("الخليل",), "chili": ("تشيلي", "شيلي"),
+    "antarctique": ("القطبية الجنوبية", "أنتاركتيكا"), "arctique": ("القطبية الشمالية",),
+    "malouines": ("فوكلاند",), "laponie": ("لابلاند",), "khéops": ("خوفو",), "perse": ("فارس",),
+    "mecque": ("مكة",), "médine": ("المدينة",), "genève": ("جنيف",), "venise": ("البندقية",),
+    "athènes": ("أثينا",), "pékin": ("بكين",), "moscou": ("موسكو",), "vienne": ("فيينا",),
 }
 for _key, _forms in list(EXONYMS.items()):
     if _key in ("états-unis", "etats-unis"):
@@ -86,6 +94,11 @@ ENGLISH_WORDS: frozenset[str] = frozenset(
     service services news press times world new united states kingdom royal school science
     medical medicine public department council union federation league club team party
     practitioners england radio television network airlines airways bank fund agency
+    award awards sustainable month game show revolution electric power stadium survey patrol
+    highway kings blacks magistrates court sporting shooters women women's men's dutch east west
+    north south atlantic independence african park drive number wilds systematized read collegiate
+    emergencies emergency act examinations infectious diseases disease systems engineering
+    broadsides museum gallery festival championship cup open tour series prize house
     """.split()
 )
 
@@ -95,6 +108,40 @@ NUMBER_WORDS: dict[str, int] = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
     "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30, "quarante": 40,
-    "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000, "premier": 1, "première": 1,
+    "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000, "centième": 100, "millième": 1000, "premier": 1, "première": 1,
     "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "dixième": 10,
 }
+
+
+#: A French word seen this often (per the OpenSubtitles counts that pyspellchecker
+#: ships; 50 is the floor it gives to words of its word list that were never seen,
+#: country names among them) is a common word, not a name, even when capitalised
+#: (Fédération, Sénat, Chambre, Mémorandum); EXONYMS (Paris, Maroc…) stay names.
+COMMON_MIN_COUNT = 51
+
+
+@functools.cache
+def _frequencies() -> dict[str, int]:
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # pragma: no cover - a core dependency
+        return {}
+    return dict(SpellChecker(language="fr", distance=1).word_frequency.dictionary)
+
+
+def is_common_word(low: str) -> bool:
+    """Whether the lower-case *low* is a frequent French word (so, capitalised, not a name)."""
+    return low not in EXONYMS and _frequencies().get(low, 0) >= COMMON_MIN_COUNT
+
+
+#: Endings of Latin taxon names (Coronaviridae, Nidovirales, Betacoronavirus): translated.
+TAXON_ENDINGS = ("idae", "inae", "ales", "viria", "virus", "aceae")
+
+#: Endings of nationality and inhabitant nouns (Babyloniens, Autrichienne, Taïwanais,
+#: Marocaine): Arabic renders them as nisba adjectives, not as transliterated names.
+DEMONYM_ENDINGS = ("ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ois", "oise", "oises",
+                   "ain", "ains", "aine", "aines", "éen", "éens", "éenne", "éennes")
+
+#: Elided articles and pronouns glued to a capitalised word (L'agence, D'Arabie).
+ELISIONS = ("l'", "l’", "d'", "d’", "qu'", "qu’", "j'", "j’", "n'", "n’", "s'", "s’", "c'", "c’",
+            "m'", "m’", "t'", "t’", "jusqu'", "jusqu’", "lorsqu'", "lorsqu’", "puisqu'", "puisqu’")
