@@ -20,9 +20,16 @@ from . import _dp
 from .config import AlignConfig
 from .models import Bead
 
-#: Logistic calibration of confidence from the normalised bead cost.
-CONF_SLOPE = 9.0
-CONF_CENTRE = 0.78
+#: Names of the features of a bead that its confidence is computed from.
+FEATURES = (
+    "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
+    "extra_sentences", "next_to_null", "next_to_many", "partner_margin",
+)
+#: Logistic weights over :data:`FEATURES`: the probability that the bead is exactly
+#: right. Fitted on the dev sets only (Text+Berg dev and fr–ar dev) by
+#: ``scripts/calibrate_confidence.py``; reliability on the test sets is in
+#: docs/benchmarks.md.
+CONF_WEIGHTS = np.array([3.832, -2.696, 0.086, -2.001, -0.794, -0.856, -0.413, -0.197, -1.541])
 
 
 @dataclass(frozen=True)
@@ -187,6 +194,7 @@ def align_vectors(
     cfg: AlignConfig,
     x_headings: np.ndarray | None = None,
     y_headings: np.ndarray | None = None,
+    features_out: list[np.ndarray] | None = None,
 ) -> list[Bead]:
     """Align two documents given their sentence vectors (L2-normalised) and lengths.
 
@@ -211,16 +219,38 @@ def align_vectors(
     best_x, best_y = _dp.best_single(
         n, m, arr["lo"], arr["hi"], arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]
     )
+    rows = bead_features(raw, arr, best_x, best_y)
+    if features_out is not None:
+        features_out.extend(rows)
     beads: list[Bead] = []
-    for i, j, a, b in raw:
-        src = tuple(range(i - a, i))
-        tgt = tuple(range(j - b, j))
+    for (i, j, a, b), row in zip(raw, rows, strict=True):
+        conf = _sigmoid(float(np.dot(CONF_WEIGHTS, row)))
+        base = row[1] if a and b else row[2]
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(conf, 4), round(float(base), 4)))
+    return beads
+
+
+def bead_features(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray],
+                  best_x: np.ndarray, best_y: np.ndarray) -> list[np.ndarray]:
+    """One row of :data:`FEATURES` per bead of the path *raw*."""
+    rows = []
+    shapes = [(a, b) for _, _, a, b in raw]
+    for k, (i, j, a, b) in enumerate(raw):
+        row = np.zeros(len(FEATURES))
+        row[0] = 1.0
+        neighbours = [shapes[q] for q in (k - 1, k + 1) if 0 <= q < len(shapes)]
+        row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
+        row[7] = float(any(x + y > 2 for x, y in neighbours))
         if a and b:
             base = float(_dp.bead_base(i, j, a, b, arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]))
-            conf = _sigmoid(CONF_SLOPE * (CONF_CENTRE - base))
+            row[1] = base
+            row[4] = float(a + b > 2)
+            row[5] = float(a + b - 2)
+            if a == 1 and b == 1:
+                # how much better the best partner in the band of either sentence would be
+                row[8] = max(0.0, base - min(float(best_x[i - 1]), float(best_y[j - 1])))
         else:
-            best = float(best_x[i - 1]) if a else float(best_y[j - 1])
-            base = best
-            conf = 1.0 - _sigmoid(CONF_SLOPE * (CONF_CENTRE - best))
-        beads.append(Bead(src, tgt, round(conf, 4), round(base, 4)))
-    return beads
+            row[2] = float(best_x[i - 1]) if a else float(best_y[j - 1])
+            row[3] = 1.0
+        rows.append(row)
+    return rows

@@ -1,58 +1,158 @@
-"""Alignment accuracy on Text+Berg de–fr (Vecalign's scorer), our aligner per encoder.
+"""Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
-Usage: python scripts/bench_accuracy.py [--split dev|test|both] [--encoders use,e5]
+Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test]
+                                        [--systems aligner,galechurch,sentalign] [--encoders use,e5]
 
-Prints one table per split: system, encoder, strict P/R/F1, lax P/R/F1 and
-seconds (encoding included). Tune on dev; report on test.
+Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
+on test) and our fr–ar benchmark (``benchmarks/frar``, built by
+``scripts/build_frar_benchmark.py``; dev for tuning, test for reporting). For each, one
+table — system, encoder, strict P/R/F1, lax P/R/F1, seconds (encoding included, no
+embedding cache) — with every row run in this process on the same inputs:
+
+* ``aligner``: ours, with each encoder;
+* ``galechurch``: Gale–Church (PyPI ``galechurch``), lengths only;
+* ``sentalign``: the Vecalign programme on PyPI, fed the same loaded encoder
+  (its defaults: overlaps and beads up to 8 sentences).
+
+Then a reliability table of our confidence per benchmark: for confidence bins, the
+share of our beads that are exactly in the gold.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from aligner.config import AlignConfig
+from aligner.encoders import get_encoder
 from aligner.evaluate import read_beads, score
 from aligner.models import Sentence
 from aligner.pipeline import align_sentences
 
-TEXTBERG = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "textberg"
-SPLITS = {"dev": ["dev"], "test": [f"test{i}" for i in range(7)]}
+ROOT = Path(__file__).resolve().parent.parent
+TEXTBERG = ROOT.parent / "shared" / "benchmarks" / "textberg"
+FRAR = ROOT / "benchmarks" / "frar"
+BeadList = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
-def _sentences(path: Path) -> list[Sentence]:
+def _lines(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [Sentence(i, t) for i, t in enumerate(lines)]
+    return lines
 
 
-def run(split: str, encoder: str) -> tuple[object, float]:
-    cfg = AlignConfig(src_lang="de", tgt_lang="fr", encoder=encoder, pre_split=True)
+def documents(bench: str) -> tuple[tuple[str, str], list[tuple[Path, Path, Path]]]:
+    """Languages and (source, target, gold) files of a benchmark."""
+    corpus, split = bench.split("-")
+    if corpus == "textberg":
+        names = ["dev"] if split == "dev" else [f"test{i}" for i in range(7)]
+        return ("de", "fr"), [(TEXTBERG / f"{n}.de", TEXTBERG / f"{n}.fr", TEXTBERG / f"{n}.defr") for n in names]
+    folder = FRAR / split
+    if not folder.is_dir():
+        raise SystemExit(f"{folder} missing: run python scripts/build_frar_benchmark.py")
+    return ("fr", "ar"), [(p, p.with_suffix(".ar"), p.with_suffix(".frar")) for p in sorted(folder.glob("*.fr"))]
+
+
+def run_aligner(encoder: str, langs: tuple[str, str]) -> Callable[[list[str], list[str]], BeadList]:
+    cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True)
+    enc = get_encoder(encoder)
+    confidences: list[float] = []
+
+    def align(src: list[str], tgt: list[str]) -> BeadList:
+        result = align_sentences([Sentence(i, t) for i, t in enumerate(src)],
+                                 [Sentence(i, t) for i, t in enumerate(tgt)], cfg, encoder=enc)
+        confidences.extend(b.confidence for b in result.beads)
+        return [(b.src, b.tgt) for b in result.beads]
+
+    align.confidences = confidences  # type: ignore[attr-defined]
+    return align
+
+
+def run_galechurch(src: list[str], tgt: list[str]) -> BeadList:
+    import galechurch
+
+    block = galechurch.align(src, tgt)
+    return [(tuple(range(b.source_start, b.source_end)), tuple(range(b.target_start, b.target_end)))
+            for b in block.beads]
+
+
+def run_sentalign(encoder: str, langs: tuple[str, str]) -> Callable[[list[str], list[str]], BeadList]:
+    from sentalign import sentalign
+
+    enc = get_encoder(encoder)
+
+    def align(src: list[str], tgt: list[str]) -> BeadList:
+        # sentalign passes no language; our encoders need none to encode.
+        result = sentalign(src, tgt, lambda texts: enc.encode(list(texts), langs[0]))
+        return [(tuple(a.src_indices), tuple(a.tgt_indices)) for a in result.alignments]
+
+    return align
+
+
+def evaluate(docs: list[tuple[Path, Path, Path]], align: Callable[[list[str], list[str]], BeadList]):  # type: ignore[no-untyped-def]
     golds, preds = [], []
     start = time.perf_counter()
-    for name in SPLITS[split]:
-        result = align_sentences(_sentences(TEXTBERG / f"{name}.de"), _sentences(TEXTBERG / f"{name}.fr"), cfg)
-        preds.append([(b.src, b.tgt) for b in result.beads])
-        golds.append(read_beads(TEXTBERG / f"{name}.defr"))
-    return score(golds, preds), time.perf_counter() - start
+    for src, tgt, gold in docs:
+        preds.append(align(_lines(src), _lines(tgt)))
+        golds.append(read_beads(gold))
+    return score(golds, preds), time.perf_counter() - start, golds, preds
+
+
+def reliability(golds: list, preds: list, confidences: list[float]) -> list[str]:  # type: ignore[type-arg]
+    """Rows of the reliability table: bin, beads, share exactly in the gold."""
+    flat = []
+    for gold, pred in zip(golds, preds, strict=True):
+        gold_set = {(tuple(s), tuple(t)) for s, t in gold}
+        flat.extend(((tuple(s), tuple(t)) in gold_set) for s, t in pred)
+    pairs = list(zip(confidences, flat, strict=True))
+    rows = []
+    edges = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        inside = [ok for c, ok in pairs if lo <= c < hi]
+        if inside:
+            rows.append(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(inside)} | {sum(inside) / len(inside):.3f} |")
+    high = [ok for c, ok in pairs if c >= 0.9]
+    if high:
+        rows.append(f"| ≥ 0.9 | {len(high)} | {sum(high) / len(high):.3f} |")
+    return rows
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default="textberg-dev,textberg-test,frar-dev,frar-test")
+    ap.add_argument("--systems", default="aligner,galechurch,sentalign")
     ap.add_argument("--encoders", default="use,e5")
+    ap.add_argument("--sentalign-encoders", default="use")
     args = ap.parse_args()
-    splits = ["dev", "test"] if args.split == "both" else [args.split]
-    for split in splits:
-        print(f"\nText+Berg {split} ({len(SPLITS[split])} documents)")
+    systems = args.systems.split(",")
+    for bench in args.bench.split(","):
+        langs, docs = documents(bench)
+        n_beads = sum(len(read_beads(g)) for _, _, g in docs)
+        print(f"\n{bench} ({len(docs)} documents, {n_beads} gold beads, {langs[0]}–{langs[1]})")
         print("| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")
         print("|---|---|---|---|---|---|---|---|---|")
-        for enc in args.encoders.split(","):
-            s, secs = run(split, enc)
-            print(f"| aligner | {enc} | {s.precision_strict:.3f} | {s.recall_strict:.3f} | {s.f1_strict:.3f} | "  # type: ignore[attr-defined]
-                  f"{s.precision_lax:.3f} | {s.recall_lax:.3f} | {s.f1_lax:.3f} | {secs:.1f} |")  # type: ignore[attr-defined]
+        tables = []
+        rows: list[tuple[str, str, Callable[[list[str], list[str]], BeadList]]] = []
+        if "aligner" in systems:
+            rows += [("aligner", e, run_aligner(e, langs)) for e in args.encoders.split(",")]
+        if "galechurch" in systems:
+            rows.append(("galechurch", "–", run_galechurch))
+        if "sentalign" in systems:
+            rows += [("sentalign", e, run_sentalign(e, langs)) for e in args.sentalign_encoders.split(",")]
+        for system, enc, align in rows:
+            s, secs, golds, preds = evaluate(docs, align)
+            print(f"| {system} | {enc} | {s.precision_strict:.3f} | {s.recall_strict:.3f} | {s.f1_strict:.3f} | "
+                  f"{s.precision_lax:.3f} | {s.recall_lax:.3f} | {s.f1_lax:.3f} | {secs:.1f} |", flush=True)
+            if hasattr(align, "confidences"):
+                tables.append((enc, reliability(golds, preds, align.confidences)))
+        for enc, table in tables:
+            print(f"\nReliability of the confidence ({bench}, aligner, {enc}): beads per bin, share exactly in the gold")
+            print("| confidence | beads | strictly correct |")
+            print("|---|---|---|")
+            print("\n".join(table))
 
 
 if __name__ == "__main__":
