@@ -17,7 +17,7 @@ from .models import Sentence
 _BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*»]|\d{1,2}[.)]|[a-z][.)])\s+")
 _HEADING_MAX_CHARS = 160
 _ITEM_MAX_CHARS = 120
-_END_MARKS = ".!?؟؛…:»\"”)"
+_END_MARKS = ".!?؟؛…:;,،»\"”)"
 # Stray marks a scraped line may start with (",Abdellatif", ".Les").
 _LEADING_JUNK = " \t,.;:·"
 
@@ -121,12 +121,10 @@ def line_kind(line: str) -> str:
 
 
 def pre_split(text: str) -> list[Sentence]:
-    """One sentence per line, exactly as given (line i is sentence i).
-
-    Pre-split lines are all of kind ``sentence``: in pre-tokenised corpora a
-    line without final punctuation is rarely a heading (measured on Text+Berg).
-    """
+    """One sentence per line, exactly as given (line i is sentence i), each with
+    its :func:`line_kind` (a short line that does not end like a sentence, or a
+    clause, is a heading: it is then kept out of many-sentence beads)."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [Sentence(i, line, line=i) for i, line in enumerate(lines)]
+    return [Sentence(i, line, line_kind(line), line=i) for i, line in enumerate(lines)]

@@ -30,6 +30,7 @@ from aligner.encoders import get_encoder
 from aligner.evaluate import read_beads, score
 from aligner.models import Sentence
 from aligner.pipeline import align_sentences
+from aligner.segment import line_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTBERG = ROOT.parent / "shared" / "benchmarks" / "textberg"
@@ -56,14 +57,18 @@ def documents(bench: str) -> tuple[tuple[str, str], list[tuple[Path, Path, Path]
     return ("fr", "ar"), [(p, p.with_suffix(".ar"), p.with_suffix(".frar")) for p in sorted(folder.glob("*.fr"))]
 
 
+def as_sentences(lines: list[str]) -> list[Sentence]:
+    """Pre-split lines as ``aligner align --pre-split`` reads them (kind from :func:`line_kind`)."""
+    return [Sentence(i, t, line_kind(t), line=i) for i, t in enumerate(lines)]
+
+
 def run_aligner(encoder: str, langs: tuple[str, str]) -> Callable[[list[str], list[str]], BeadList]:
     cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True)
     enc = get_encoder(encoder)
     confidences: list[float] = []
 
     def align(src: list[str], tgt: list[str]) -> BeadList:
-        result = align_sentences([Sentence(i, t) for i, t in enumerate(src)],
-                                 [Sentence(i, t) for i, t in enumerate(tgt)], cfg, encoder=enc)
+        result = align_sentences(as_sentences(src), as_sentences(tgt), cfg, encoder=enc)
         confidences.extend(b.confidence for b in result.beads)
         return [(b.src, b.tgt) for b in result.beads]
 

@@ -14,13 +14,12 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
-from bench_accuracy import _lines, documents  # type: ignore[import-not-found]
+from bench_accuracy import _lines, as_sentences, documents  # type: ignore[import-not-found]
 
 from aligner.align import FEATURES, align_vectors
 from aligner.config import AlignConfig
 from aligner.encoders import get_encoder
 from aligner.evaluate import read_beads
-from aligner.models import Sentence
 from aligner.pipeline import embed
 
 
@@ -31,13 +30,15 @@ def collect(bench: str, encoder: str) -> tuple[np.ndarray, np.ndarray]:
     feats: list[np.ndarray] = []
     labels: list[float] = []
     for src_path, tgt_path, gold_path in docs:
-        src = [Sentence(i, t) for i, t in enumerate(_lines(src_path))]
-        tgt = [Sentence(i, t) for i, t in enumerate(_lines(tgt_path))]
+        src = as_sentences(_lines(src_path))
+        tgt = as_sentences(_lines(tgt_path))
         x, y = embed(src, langs[0], enc), embed(tgt, langs[1], enc)
         lx = np.array([len(s.text) for s in src], float)
         ly = np.array([len(s.text) for s in tgt], float)
+        hx = np.array([s.kind == "heading" for s in src], float)
+        hy = np.array([s.kind == "heading" for s in tgt], float)
         rows: list[np.ndarray] = []
-        beads = align_vectors(x, y, lx, ly, cfg, features_out=rows)
+        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, features_out=rows)
         gold = {(tuple(s), tuple(t)) for s, t in read_beads(gold_path)}
         feats.extend(rows)
         labels.extend(float((b.src, b.tgt) in gold) for b in beads)
