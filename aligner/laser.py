@@ -10,8 +10,9 @@ LASER needs three files, which cannot ship in a Python package:
 They are looked for, in this order, in ``--laser-dir``, in ``$ALIGNER_LASER_DIR``,
 in the per-user data folder (``$XDG_DATA_HOME/aligner/laser``, or
 ``~/Library/Application Support/aligner/laser``, or
-``%LOCALAPPDATA%\\aligner\\laser``), and where ``python -m laserembeddings
-download-models`` puts them (the package's ``data`` folder). Tokenisation
+``%LOCALAPPDATA%\\aligner\\laser``), and in the package's own ``data`` folder (where
+its command-line downloader puts them). Nothing is downloaded unless the user runs
+``aligner models download laser``. Tokenisation
 (Moses), BPE (subword-nmt) and the encoder are the package's own.
 """
 
