@@ -320,7 +320,7 @@ def _lowercase_words(units: list[QAUnit]) -> set[str]:
             w = m.group(0)
             if w.islower():
                 lower[w] += 1
-            elif w[:1].isupper() and w[1:].islower() and m.start() > 0 and u.src[:m.start()].rstrip()[-1:] not in ".!?:;«\"(…":
+            elif w[:1].isupper() and w[1:].islower() and m.start() > 0 and u.src[max(0, m.start() - 8):m.start()].rstrip()[-1:] not in ".!?:;«\"(…":
                 capital[w.lower()] += 1
     return {w for w, n in lower.items() if n > capital[w]}
 
