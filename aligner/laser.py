@@ -209,16 +209,14 @@ class LaserEncoder(Encoder):
     def _load(folder: Path, cpu: bool, max_tokens: int | None, max_sentences: int | None) -> Any:
         from laserembeddings import Laser
 
-        state = read_checkpoint(folder / CHECKPOINT)  # clear errors before the package's own load
-        del state
         try:
             return Laser(
                 bpe_codes=str(folder / CODES), bpe_vocab=str(folder / VOCAB), encoder=str(folder / CHECKPOINT),
                 embedding_options={"cpu": cpu, "max_tokens": max_tokens, "max_sentences": max_sentences},
             )
-        except EncoderError:
-            raise
         except Exception as exc:
+            # Read the checkpoint ourselves only now (it is large): its own error names it.
+            read_checkpoint(folder / CHECKPOINT)
             raise EncoderError(
                 f"{folder}: LASER files could not be loaded ({type(exc).__name__}: {str(exc)[:160]}); "
                 f"check {CODES} and {VOCAB}, or download them again"

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import InputError
-from .models import Alignment, Bead, Sentence
+from .models import Alignment, Bead
 from .qa import Finding, QAReport, run_checks, units_from_records
-from .scores import DocumentScores, document_scores
+from .scores import DocumentScores, scores_of
 
 #: Confidence bands that colour the rows and the dots (documented in docs/review.md).
 HIGH_CONFIDENCE = 0.8
@@ -96,14 +96,6 @@ def _kinds(rec: dict[str, object], key: str, n: int) -> tuple[str, ...]:
     return ("sentence",) * n
 
 
-def _alignment_for_scores(beads: list[Bead], kinds: tuple[dict[int, str], dict[int, str]],
-                          langs: tuple[str, str]) -> Alignment:
-    """An alignment carrying only what :func:`document_scores` reads (indexes, kinds, beads)."""
-    src = [Sentence(i, "", kinds[0].get(i, "sentence")) for i in range(max(kinds[0], default=-1) + 1)]
-    tgt = [Sentence(j, "", kinds[1].get(j, "sentence")) for j in range(max(kinds[1], default=-1) + 1)]
-    return Alignment(src, tgt, beads, langs[0], langs[1])
-
-
 def build_review(records: Iterable[dict[str, object]], name: str = "") -> Review:
     """The review of the records of one alignment (header, beads, dropped lines).
 
@@ -150,7 +142,8 @@ def build_review(records: Iterable[dict[str, object]], name: str = "") -> Review
     rows = _place_dropped(unit_rows, dropped)
     src_lang = str(header.get("src_lang") or "fr")
     tgt_lang = str(header.get("tgt_lang") or "ar")
-    scores = document_scores(_alignment_for_scores(beads, kinds, (src_lang, tgt_lang)))
+    scores = scores_of([kinds[0].get(i, "sentence") for i in range(max(kinds[0], default=-1) + 1)],
+                       [kinds[1].get(j, "sentence") for j in range(max(kinds[1], default=-1) + 1)], beads)
     signature = str(header.get("signature") or bead_recs[0].get("signature") or "")
     return Review(
         source_name=os.path.basename(str(header.get("source") or "")) or "source",

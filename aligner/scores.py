@@ -15,9 +15,10 @@ before alignment and never counts.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .models import Alignment
+from .models import Alignment, Bead
 
 CONFIDENT = 0.5
 PARALLEL_COVERAGE = 0.9
@@ -58,21 +59,28 @@ def verdict(src_coverage: float, tgt_coverage: float, mean_confidence: float) ->
 
 def document_scores(alignment: Alignment) -> DocumentScores:
     """Coverage (confident units, content sentences only), mean confidence, verdict."""
+    return scores_of([s.kind for s in alignment.src], [s.kind for s in alignment.tgt], alignment.units)
+
+
+def scores_of(src_kinds: Sequence[str], tgt_kinds: Sequence[str], beads: Iterable[Bead]) -> DocumentScores:
+    """:func:`document_scores` from each side's sentence kinds (by index) and the beads."""
     covered_src: set[int] = set()
     covered_tgt: set[int] = set()
     confidences = []
-    for bead in alignment.units:
+    for bead in beads:
+        if bead.is_null:
+            continue
         confidences.append(bead.confidence)
         if bead.confidence >= CONFIDENT:
             covered_src.update(bead.src)
             covered_tgt.update(bead.tgt)
 
-    def coverage(sentences: list, covered: set[int]) -> float:  # type: ignore[type-arg]
-        content = [s.index for s in sentences if s.kind == "sentence" or s.index in covered]
+    def coverage(kinds: Sequence[str], covered: set[int]) -> float:
+        content = [i for i, kind in enumerate(kinds) if kind == "sentence" or i in covered]
         return len([i for i in content if i in covered]) / len(content) if content else 0.0
 
-    src_cov = coverage(alignment.src, covered_src)
-    tgt_cov = coverage(alignment.tgt, covered_tgt)
+    src_cov = coverage(src_kinds, covered_src)
+    tgt_cov = coverage(tgt_kinds, covered_tgt)
     mean = sum(confidences) / len(confidences) if confidences else 0.0
     return DocumentScores(round(src_cov, 4), round(tgt_cov, 4), round(mean, 4), len(confidences),
                           verdict(src_cov, tgt_cov, mean))

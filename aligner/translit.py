@@ -44,16 +44,17 @@ def _collapse(skel: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def latin_skeleton(word: str) -> str:
-    """Consonant skeleton of a Latin-script word."""
+def latin_skeleton(word: str, keep_ending: bool = False) -> str:
+    """Consonant skeleton of a Latin-script word; a French mute ending (``e``, ``es``,
+    ``ent``) is dropped unless *keep_ending*."""
     w = _strip_accents(word.lower())
     w = re.sub(r"[^a-z]", "", w)
     w = re.sub(r"c(?=[eiy])", "s", w)
-    w = re.sub(r"g(?=[eiy])", "g", w)
     for a, b in _LATIN_DIGRAPHS:
         w = w.replace(a, b)
     w = re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", w)
-    w = re.sub(r"e$|es$|ent$", "", w) if len(w) > 4 else w
+    if not keep_ending and len(w) > 4:
+        w = re.sub(r"e$|es$|ent$", "", w)
     return _collapse(w.translate(_LATIN))
 
 
@@ -78,21 +79,9 @@ def latin_skeletons(word: str) -> frozenset[str]:
             break
     out = {latin_skeleton(f) for f in forms}
     if re.search(r"(e|es|ent)$", w) and len(w) > 4:
-        out |= {_collapse(f.translate(_LATIN)) for f in _raw_skeletons(forms)}
+        out |= {latin_skeleton(f, keep_ending=True) for f in forms}
     main = latin_skeleton(word)
     return frozenset(sk for sk in out if len(sk) >= max(2, len(main) - 1)) | {main}
-
-
-def _raw_skeletons(forms: set[str]) -> set[str]:
-    """The forms through the digraph rules but without dropping a final mute ending."""
-    out = set()
-    for f in forms:
-        f = re.sub(r"[^a-z]", "", f)
-        f = re.sub(r"c(?=[eiy])", "s", f)
-        for a, b in _LATIN_DIGRAPHS:
-            f = f.replace(a, b)
-        out.add(re.sub(r"(?<=[aeiou])s(?=[aeiou])", "z", f))
-    return out
 
 
 @lru_cache(maxsize=65536)
