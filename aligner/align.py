@@ -19,6 +19,7 @@ import numpy as np
 from . import _dp
 from .config import AlignConfig
 from .models import Bead
+from .refine import Pair, SpanVectors, refine_beads
 
 #: Names of the features of a bead that its confidence is computed from.
 FEATURES = (
@@ -182,8 +183,35 @@ def _search(level: _Level, cfg: AlignConfig, types: BeadTypes, rng: np.random.Ge
         beads.append((i, j, a, b))
         i, j = i - a, j - b
     beads.reverse()
-    arrays = {"lo": lo, "hi": hi, "dots": dots, "dlo": dlo, "nx": nx, "sx": sx, "ny": ny, "sy": sy}
+    arrays = {"lo": lo, "hi": hi, "dots": dots, "dlo": dlo, "dhi": dhi, "nx": nx, "sx": sx, "ny": ny, "sy": sy}
     return beads, arrays
+
+
+def _in_band(pair: Pair, arr: dict[str, np.ndarray]) -> bool:
+    """Whether every (source, target) cell of the bead was computed by the search."""
+    src, tgt = pair
+    if not src or not tgt:
+        return True
+    return all(arr["dlo"][u] <= tgt[0] and tgt[-1] < arr["dhi"][u] for u in src)
+
+
+def _refine(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray], spans: SpanVectors,
+            cfg: AlignConfig, hx: np.ndarray, hy: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The path *raw* after :func:`aligner.refine.refine_beads`, as end nodes and shapes."""
+    pairs = [(tuple(range(i - a, i)), tuple(range(j - b, j))) for i, j, a, b in raw]
+
+    def heading(pair: Pair) -> bool:
+        src, tgt = pair
+        return any(hx[u + 1] > hx[u] for u in src) or any(hy[v + 1] > hy[v] for v in tgt)
+
+    pairs = refine_beads(pairs, spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
+                         fixed=heading, allowed=lambda p: _in_band(p, arr))
+    out = []
+    i = j = 0
+    for src, tgt in pairs:
+        i, j = i + len(src), j + len(tgt)
+        out.append((i, j, len(src), len(tgt)))
+    return out
 
 
 def align_vectors(
@@ -195,12 +223,15 @@ def align_vectors(
     x_headings: np.ndarray | None = None,
     y_headings: np.ndarray | None = None,
     features_out: list[np.ndarray] | None = None,
+    spans: SpanVectors | None = None,
 ) -> list[Bead]:
     """Align two documents given their sentence vectors (L2-normalised) and lengths.
 
     *x_headings*/*y_headings* flag headings (0/1 per sentence); a heading is
-    never merged into a bead of several sentences. Returns beads in order,
-    covering every sentence of both sides exactly once.
+    never merged into a bead of several sentences. With *spans* (and
+    ``cfg.refine``), bead boundaries are then checked with spans encoded as one
+    text (:mod:`aligner.refine`). Returns beads in order, covering every sentence
+    of both sides exactly once.
     """
     n, m = x.shape[0], y.shape[0]
     if n == 0 or m == 0:
@@ -216,6 +247,8 @@ def align_vectors(
         _cumulative(y_headings, m),
     )
     raw, arr = _search(level, cfg, types, rng)
+    if spans is not None and cfg.refine:
+        raw = _refine(raw, arr, spans, cfg, level.hx, level.hy)
     best_x, best_y = _dp.best_single(
         n, m, arr["lo"], arr["hi"], arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]
     )

@@ -65,6 +65,9 @@ def alignment_options(func: F) -> F:
                      show_default=True, help="Where LASER runs."),
         click.option("--max-bead", type=int, default=DEFAULTS.max_bead, show_default=True,
                      help="Largest bead, in sentences on both sides together."),
+        click.option("--refine/--no-refine", default=DEFAULTS.refine, show_default=True,
+                     help="Check bead boundaries again with the spans in doubt encoded as one text "
+                          "(more accurate, a few more encoder calls)."),
         click.option("--pre-split", is_flag=True,
                      help="Inputs are one sentence per line; take the lines as given."),
         click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),

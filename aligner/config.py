@@ -33,6 +33,12 @@ class AlignConfig:
             bead that does not match the other side on its own (a heading).
         member_threshold: dissimilarity above which that penalty starts.
         heading_penalty: cost of putting a heading into a many-sentence bead.
+        refine: check the bead boundaries again with the spans in doubt encoded
+            as one text (aligner.refine); costs extra encoder calls.
+        refine_join: similarity gain for an unaligned sentence to join a
+            neighbouring bead in that check.
+        refine_split: similarity gain for an edge sentence to leave a bead of
+            several sentences in that check.
         band: half-width (in sentences) of the search band around the coarse path.
         coarse_size: documents up to this many sentences per side get a full search.
         norm_samples: random sentences used to normalise similarities (fixed seed).
@@ -52,6 +58,9 @@ class AlignConfig:
     member_weight: float = 1.0
     member_threshold: float = 0.8
     heading_penalty: float = 2.0
+    refine: bool = True
+    refine_join: float = 0.06
+    refine_split: float = 0.02
     band: int = 12
     coarse_size: int = 300
     norm_samples: int = 64
@@ -95,6 +104,7 @@ class AlignConfig:
             f"{self.src_lang}-{self.tgt_lang}|enc:{enc}|bead:{self.max_bead}"
             f"|skip:{self.skip_cost:g}|merge:{self.merge_penalty:g}|len:{self.length_weight:g}"
             f"|member:{self.member_weight:g}@{self.member_threshold:g}|head:{self.heading_penalty:g}"
+            f"|refine:{f'{self.refine_join:g}/{self.refine_split:g}' if self.refine else 'off'}"
             f"|band:{self.band}|full:{self.coarse_size}|seed:{self.seed}|split:{'pre' if self.pre_split else 'auto'}"
             f"|version:{__version__}"
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from .langid import check_language
 from .models import Alignment, Document, Sentence
 from .progress import Progress
 from .reading import read_document, read_lines
+from .refine import SpanVectors
 from .segment import pre_split, segment_text
 
 
@@ -105,7 +106,13 @@ def align_sentences(
     ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
     hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
     hy = np.array([s.kind == "heading" for s in tgt], dtype=np.float64)
-    beads = align_vectors(x, y, lx, ly, cfg, hx, hy)
+
+    def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
+        return lambda texts: cache.encode(enc, texts, lang) if cache is not None else enc.encode(texts, lang)
+
+    spans = SpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
+                        encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang))
+    beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=spans)
     return Alignment(
         src=list(src),
         tgt=list(tgt),

@@ -177,3 +177,13 @@ def test_utf16_input(runner, tmp_path):
     shutil.copy(SEED_AR, tmp_path / "ar.txt")
     res = runner.invoke(main, ["align", str(fr16), str(tmp_path / "ar.txt"), "-q"])
     assert res.exit_code == 0, res.output
+
+
+def test_no_refine_is_recorded_in_signature_and_tmx_header(runner, tmp_path):
+    on, off = tmp_path / "on.tmx", tmp_path / "off.tmx"
+    assert runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", str(on), "-q"]).exit_code == 0
+    res = runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", str(off), "-q", "--no-refine"])
+    assert res.exit_code == 0, res.output
+    props_on = {p.get("type"): p.text for p in etree.parse(str(on)).iter("prop")}
+    props_off = {p.get("type"): p.text for p in etree.parse(str(off)).iter("prop")}
+    assert "refine:0.06/0.02" in props_on["x-signature"] and "refine:off" in props_off["x-signature"]

@@ -1,0 +1,102 @@
+"""The second look at bead boundaries (aligner.refine) and its place in align_vectors."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.align import align_vectors
+from aligner.config import AlignConfig
+from aligner.refine import SpanVectors, refine_beads
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float32)
+
+
+class BagEncoder:
+    """Encodes a text made of tokens "t3 t7" as the normalised sum of fixed token vectors,
+    so that a span encoded as one text is exactly what its sentences mean together."""
+
+    def __init__(self, table: np.ndarray) -> None:
+        self.table = table
+        self.calls: list[list[str]] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        rows = [self.table[[int(tok[1:]) for tok in t.split()]].sum(axis=0) for t in texts]
+        return _unit(np.array(rows))
+
+
+def _setup(src_tokens: list[str], tgt_tokens: list[str], dim: int = 32, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    table = _unit(rng.normal(size=(40, dim)))
+    enc = BagEncoder(table)
+    x, y = enc(src_tokens), enc(tgt_tokens)
+    enc.calls.clear()
+    return SpanVectors(x, y, src_tokens, tgt_tokens, enc, enc), enc
+
+
+def test_unrelated_sentence_leaves_a_merge_and_a_dropped_one_joins_its_bead():
+    # source 1 ("t9") has no counterpart but was merged into the 2-1 bead;
+    # target 3 ("t4") is the second half of source 2 ("t3 t4") but was left alone.
+    src = ["t1", "t9", "t3 t4"]
+    tgt = ["t1", "t3", "t4"]
+    spans, enc = _setup(src, tgt)
+    first = [((0, 1), (0,)), ((2,), (1,)), ((), (2,))]
+    out = refine_beads(first, spans, join=0.06, split=0.02, max_bead=5)
+    assert out == [((0,), (0,)), ((1,), ()), ((2,), (1, 2))]
+    assert spans.encoded > 0
+    assert all(" " in t for call in enc.calls for t in call if t not in src + tgt)
+
+
+def test_a_true_merge_is_kept():
+    src = ["t1 t2", "t5"]
+    tgt = ["t1", "t2", "t5"]
+    spans, _ = _setup(src, tgt)
+    first = [((0,), (0, 1)), ((1,), (2,))]
+    assert refine_beads(first, spans, join=0.06, split=0.02, max_bead=5) == first
+
+
+def test_fixed_sentences_stay_alone_and_bead_size_is_bounded():
+    src = ["t1", "t3 t4"]
+    tgt = ["t1", "t3", "t4"]
+    spans, _ = _setup(src, tgt)
+    first = [((0,), (0,)), ((1,), (1,)), ((), (2,))]
+    assert refine_beads(first, spans, 0.06, 0.02, max_bead=5, fixed=lambda b: b == ((), (2,))) == first
+    assert refine_beads(first, spans, 0.06, 0.02, max_bead=2) == first
+    assert refine_beads(first, spans, 0.06, 0.02, max_bead=5, allowed=lambda b: len(b[1]) < 2) == first
+
+
+@settings(max_examples=50, deadline=None)
+@given(n=st.integers(1, 25), m=st.integers(1, 25), seed=st.integers(0, 2**16),
+       max_bead=st.integers(2, 6))
+def test_refined_alignment_is_monotonic_and_uses_every_sentence_once(n, m, seed, max_bead):
+    rng = np.random.default_rng(seed)
+    src = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(n)]
+    tgt = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(m)]
+    spans, _ = _setup(src, tgt, dim=8, seed=seed)
+    cfg = AlignConfig(max_bead=max_bead, coarse_size=8, band=3, refine_join=0.0, refine_split=-0.05)
+    xs = np.array([spans.vector(0, (i,)) for i in range(n)], dtype=np.float32)
+    ys = np.array([spans.vector(1, (j,)) for j in range(m)], dtype=np.float32)
+    beads = align_vectors(xs, ys, rng.integers(1, 200, n), rng.integers(1, 200, m), cfg, spans=spans)
+    assert [i for b in beads for i in b.src] == list(range(n))
+    assert [j for b in beads for j in b.tgt] == list(range(m))
+    for b in beads:
+        assert b.src or b.tgt
+        assert len(b.src) + len(b.tgt) <= max_bead
+        assert 0.0 <= b.confidence <= 1.0
+
+
+def test_refine_off_gives_the_search_path():
+    src = ["t1", "t9", "t3 t4"]
+    tgt = ["t1", "t3", "t4"]
+    spans, enc = _setup(src, tgt)
+    xs = np.array([spans.vector(0, (i,)) for i in range(3)], dtype=np.float32)
+    ys = np.array([spans.vector(1, (j,)) for j in range(3)], dtype=np.float32)
+    lens = np.full(3, 50.0)
+    off = align_vectors(xs, ys, lens, lens, AlignConfig(refine=False), spans=spans)
+    plain = align_vectors(xs, ys, lens, lens, AlignConfig())
+    assert [(b.src, b.tgt) for b in off] == [(b.src, b.tgt) for b in plain]
+    assert enc.calls == []
+    assert "refine:off" in AlignConfig(refine=False).signature()
+    assert "refine:0.06/0.02" in AlignConfig().signature()
