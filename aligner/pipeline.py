@@ -85,6 +85,17 @@ def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
+def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray, y: np.ndarray,
+                 cfg: AlignConfig, encoder: Encoder, cache: EmbeddingCache | None = None) -> SpanVectors:
+    """What :mod:`aligner.refine` encodes spans with: the same encoder and cache as *x* and *y*."""
+
+    def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
+        return lambda texts: cache.encode(encoder, texts, lang) if cache is not None else encoder.encode(texts, lang)
+
+    return SpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
+                       encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang))
+
+
 def align_sentences(
     src: list[Sentence],
     tgt: list[Sentence],
@@ -106,13 +117,7 @@ def align_sentences(
     ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
     hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
     hy = np.array([s.kind == "heading" for s in tgt], dtype=np.float64)
-
-    def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
-        return lambda texts: cache.encode(enc, texts, lang) if cache is not None else enc.encode(texts, lang)
-
-    spans = SpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
-                        encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang))
-    beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=spans)
+    beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=span_vectors(src, tgt, x, y, cfg, enc, cache))
     return Alignment(
         src=list(src),
         tgt=list(tgt),

@@ -20,7 +20,7 @@ from aligner.align import FEATURES, align_vectors
 from aligner.config import AlignConfig
 from aligner.encoders import get_encoder
 from aligner.evaluate import read_beads
-from aligner.pipeline import embed
+from aligner.pipeline import embed, span_vectors
 
 
 def collect(bench: str, encoder: str) -> tuple[np.ndarray, np.ndarray]:
@@ -38,7 +38,8 @@ def collect(bench: str, encoder: str) -> tuple[np.ndarray, np.ndarray]:
         hx = np.array([s.kind == "heading" for s in src], float)
         hy = np.array([s.kind == "heading" for s in tgt], float)
         rows: list[np.ndarray] = []
-        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, features_out=rows)
+        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, features_out=rows,
+                              spans=span_vectors(src, tgt, x, y, cfg, enc))
         gold = {(tuple(s), tuple(t)) for s, t in read_beads(gold_path)}
         feats.extend(rows)
         labels.extend(float((b.src, b.tgt) in gold) for b in beads)
