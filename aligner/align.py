@@ -204,8 +204,13 @@ def _refine(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray], sp
         src, tgt = pair
         return any(hx[u + 1] > hx[u] for u in src) or any(hy[v + 1] > hy[v] for v in tgt)
 
+    def allowed(pair: Pair) -> bool:
+        # a heading stands alone, as in the search; and no cell outside the band
+        many = len(pair[0]) + len(pair[1]) > 2
+        return not (many and heading(pair)) and _in_band(pair, arr)
+
     pairs = refine_beads(pairs, spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
-                         fixed=heading, allowed=lambda p: _in_band(p, arr))
+                         fixed=heading, allowed=allowed)
     out = []
     i = j = 0
     for src, tgt in pairs:

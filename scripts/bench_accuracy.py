@@ -1,6 +1,6 @@
 """Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
-Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test]
+Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--no-refine-row]
                                         [--systems aligner,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from aligner.config import AlignConfig
-from aligner.encoders import get_encoder
+from aligner.encoders import Encoder, get_encoder
 from aligner.evaluate import read_beads, score
 from aligner.models import Sentence
 from aligner.pipeline import align_sentences
@@ -62,17 +65,35 @@ def as_sentences(lines: list[str]) -> list[Sentence]:
     return [Sentence(i, t, line_kind(t), line=i) for i, t in enumerate(lines)]
 
 
-def run_aligner(encoder: str, langs: tuple[str, str]) -> Callable[[list[str], list[str]], BeadList]:
-    cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True)
-    enc = get_encoder(encoder)
+class CountingEncoder:
+    """Passes calls to an encoder and counts the texts it encoded."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.texts = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def encode(self, texts: Sequence[str], lang: str) -> np.ndarray:
+        self.texts += len(texts)
+        return self.inner.encode(texts, lang)
+
+
+def run_aligner(encoder: str, langs: tuple[str, str], refine: bool = True) -> Callable[[list[str], list[str]], BeadList]:
+    cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True, refine=refine)
+    enc = CountingEncoder(get_encoder(encoder))
     confidences: list[float] = []
+    sentences = [0]
 
     def align(src: list[str], tgt: list[str]) -> BeadList:
-        result = align_sentences(as_sentences(src), as_sentences(tgt), cfg, encoder=enc)
+        result = align_sentences(as_sentences(src), as_sentences(tgt), cfg, encoder=enc)  # type: ignore[arg-type]
         confidences.extend(b.confidence for b in result.beads)
+        sentences[0] += len(src) + len(tgt)
         return [(b.src, b.tgt) for b in result.beads]
 
     align.confidences = confidences  # type: ignore[attr-defined]
+    align.encoded = lambda: (enc.texts, sentences[0])  # type: ignore[attr-defined]
     return align
 
 
@@ -131,6 +152,8 @@ def main() -> None:
     ap.add_argument("--systems", default="aligner,galechurch,sentalign")
     ap.add_argument("--encoders", default="use,e5")
     ap.add_argument("--sentalign-encoders", default="use")
+    ap.add_argument("--no-refine-row", action="store_true",
+                    help="also run ours without the refinement pass (aligner.refine), per encoder")
     args = ap.parse_args()
     systems = args.systems.split(",")
     for bench in args.bench.split(","):
@@ -140,9 +163,12 @@ def main() -> None:
         print("| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")
         print("|---|---|---|---|---|---|---|---|---|")
         tables = []
+        notes: list[str] = []
         rows: list[tuple[str, str, Callable[[list[str], list[str]], BeadList]]] = []
         if "aligner" in systems:
             rows += [("aligner", e, run_aligner(e, langs)) for e in args.encoders.split(",")]
+            if args.no_refine_row:
+                rows += [("aligner --no-refine", e, run_aligner(e, langs, refine=False)) for e in args.encoders.split(",")]
         if "galechurch" in systems:
             rows.append(("galechurch", "–", run_galechurch))
         if "sentalign" in systems:
@@ -151,8 +177,14 @@ def main() -> None:
             s, secs, golds, preds = evaluate(docs, align)
             print(f"| {system} | {enc} | {s.precision_strict:.3f} | {s.recall_strict:.3f} | {s.f1_strict:.3f} | "
                   f"{s.precision_lax:.3f} | {s.recall_lax:.3f} | {s.f1_lax:.3f} | {secs:.1f} |", flush=True)
-            if hasattr(align, "confidences"):
+            if hasattr(align, "encoded"):
+                texts, sentences = align.encoded()
+                notes.append(f"{system}/{enc}: {texts} texts encoded for {sentences} sentences "
+                             f"({texts / max(sentences, 1):.2f} per sentence)")
+            if hasattr(align, "confidences") and system == "aligner":
                 tables.append((enc, reliability(golds, preds, align.confidences)))
+        for note in notes:
+            print(note)
         for enc, table in tables:
             print(f"\nReliability of the confidence ({bench}, aligner, {enc}): beads per bin, share exactly in the gold")
             print("| confidence | beads | strictly correct |")
