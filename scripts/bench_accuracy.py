@@ -83,6 +83,7 @@ class CountingEncoder:
 def run_aligner(encoder: str, langs: tuple[str, str], refine: bool = True) -> Callable[[list[str], list[str]], BeadList]:
     cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True, refine=refine)
     enc = CountingEncoder(get_encoder(encoder))
+    enc.inner.encode(["Warm-up."], langs[0])  # load the model before the clock starts
     confidences: list[float] = []
     sentences = [0]
 
