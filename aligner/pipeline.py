@@ -69,6 +69,11 @@ def resolve_encoder(cfg: AlignConfig, encoder: Encoder | None = None) -> Encoder
 CHUNK = 1024
 
 
+def encode_texts(texts: list[str], lang: str, encoder: Encoder, cache: EmbeddingCache | None = None) -> np.ndarray:
+    """Vectors of *texts*, through the on-disk cache when given."""
+    return cache.encode(encoder, texts, lang) if cache is not None else encoder.encode(texts, lang)
+
+
 def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
           cache: EmbeddingCache | None = None, progress: Progress | None = None) -> np.ndarray:
     """Vectors of the sentences' texts, through the on-disk cache when given, in chunks;
@@ -79,7 +84,7 @@ def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
     parts = []
     for start in range(0, len(texts), CHUNK):
         chunk = texts[start:start + CHUNK]
-        parts.append(cache.encode(encoder, chunk, lang) if cache is not None else encoder.encode(chunk, lang))
+        parts.append(encode_texts(chunk, lang, encoder, cache))
         if progress:
             progress(start + len(chunk), len(texts))
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
@@ -90,7 +95,7 @@ def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray
     """What :mod:`aligner.refine` encodes spans with: the same encoder and cache as *x* and *y*."""
 
     def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
-        return lambda texts: cache.encode(encoder, texts, lang) if cache is not None else encoder.encode(texts, lang)
+        return lambda texts: encode_texts(texts, lang, encoder, cache)
 
     return SpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
                        encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang))
