@@ -82,7 +82,7 @@ def alignment_options(func: F) -> F:
 
 def make_cache(opts: dict[str, Any]) -> Any:
     """The embedding cache the options ask for (None with --no-cache); pops its options."""
-    from .cache import EmbeddingCache
+    from .encoders.cache import EmbeddingCache
 
     folder = opts.pop("cache_dir", None)
     if opts.pop("no_cache", False):
@@ -119,9 +119,9 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
           cat_profile: str | None, split_size: str | None, show_dropped: bool, review_out: str | None,
           quiet: bool, **opts: Any) -> None:
     """Align SOURCE and TARGET articles sentence by sentence."""
-    from .cat_profiles import get_profile
-    from .output import format_for, write_alignment
+    from .io.output import format_for, write_alignment
     from .pipeline import align_files
+    from .tmx.profiles import get_profile
 
     cache = make_cache(opts)
     cfg, note = make_config(**opts)
@@ -129,12 +129,12 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     profile = get_profile(cat_profile) if cat_profile else None
     split_bytes = parse_size(split_size) if split_size else None
     if output:
-        from .atomic import check_output_path
+        from .io.atomic import check_output_path
 
         check_output_path(output)
         format_for(output, fmt)
     if review_out:
-        from .atomic import check_output_path
+        from .io.atomic import check_output_path
 
         check_output_path(review_out)
     from .progress import progress_bar
@@ -150,7 +150,7 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
         used = report.fmt
         _log_write_report(report, profile, quiet)
     else:
-        from .output import write_lines
+        from .io.output import write_lines
 
         used = fmt or "tsv"
         write_lines(result, sys.stdout, used)
@@ -159,8 +159,8 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     log(f"{units} units, {nulls} unaligned sentences ({used})"
         + (f" -> {output}" if output else ""), quiet)
     if review_out:
-        from .review import review_alignment
-        from .review_html import write_review
+        from .review.html import write_review
+        from .review.model import review_alignment
 
         write_review(review_alignment(result), review_out)
         log(f"review -> {review_out}", quiet)
@@ -175,9 +175,9 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
 @handle_errors
 def report(path: str, output: str) -> None:
     """Write a side-by-side HTML review of PATH, a .jsonl written by `aligner align`."""
-    from .atomic import check_output_path
-    from .review import review_file
-    from .review_html import write_review
+    from .io.atomic import check_output_path
+    from .review.html import write_review
+    from .review.model import review_file
 
     check_output_path(output)
     review = review_file(path)
@@ -234,7 +234,7 @@ def eval_(files: tuple[str, ...]) -> None:
     Prints strict and lax precision, recall and F1 (Vecalign's convention),
     pooled over all the pairs given.
     """
-    from .evaluate import read_beads, score
+    from .align.evaluate import read_beads, score
 
     if len(files) % 2:
         raise click.UsageError("give files in pairs: GOLD PRED [GOLD PRED ...]")
@@ -258,7 +258,7 @@ def tmx() -> None:
 @handle_errors
 def tmx_validate(files: tuple[str, ...]) -> None:
     """Check TMX FILES against the DTD and the rules CAT tools need."""
-    from .tmx_tools import validate
+    from .tmx.tools import validate
 
     bad = 0
     for path in files:
@@ -281,7 +281,7 @@ def tmx_stats(path: str, as_json: bool) -> None:
     """Units, languages and alignment-score histogram of a TMX."""
     import json
 
-    from .tmx_tools import stats
+    from .tmx.tools import stats
 
     s = stats(path)
     if as_json:
@@ -302,7 +302,7 @@ def tmx_stats(path: str, as_json: bool) -> None:
 @handle_errors
 def tmx_merge(inputs: tuple[str, ...], output: str) -> None:
     """Merge TMX files, keeping one unit per source (the highest-scoring)."""
-    from .tmx_tools import merge
+    from .tmx.tools import merge
 
     r = merge(list(inputs), output)
     written = r.write.written if r.write else 0
@@ -318,12 +318,12 @@ def tmx_merge(inputs: tuple[str, ...], output: str) -> None:
 @handle_errors
 def tmx_filter(path: str, output: str, min_score: float, drop_flagged: bool) -> None:
     """Keep the units of a TMX that pass a score threshold and the QA checks."""
-    from .tmx import unit_score
-    from .tmx_tools import filter_units
+    from .tmx.tools import filter_units
+    from .tmx.writer import unit_score
 
     flagged: set[int] = set()
     if drop_flagged:
-        from .qa import flagged_units
+        from .qa.checks import flagged_units
 
         flagged = flagged_units(path)
     r = filter_units(path, output, lambda i, u: unit_score(u) >= min_score and i not in flagged)
@@ -337,7 +337,7 @@ def tmx_filter(path: str, output: str, min_score: float, drop_flagged: bool) -> 
 @handle_errors
 def tmx_split(path: str, output: str, split_size: str) -> None:
     """Cut a TMX into valid TMX files under a size."""
-    from .tmx_tools import split
+    from .tmx.tools import split
 
     r = split(path, output, parse_size(split_size))
     for f in r.files:
@@ -353,7 +353,7 @@ def tmx_split(path: str, output: str, split_size: str) -> None:
 @handle_errors
 def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str, keep_codes: bool) -> None:
     """Convert TMX to TSV/JSONL, or our TSV/JSONL to TMX."""
-    from .tmx_tools import convert
+    from .tmx.tools import convert
 
     n = convert(path, output, src_lang, tgt_lang, keep_codes)
     log(f"{n} units -> {output}")
@@ -367,13 +367,13 @@ def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str, keep_codes
 @handle_errors
 def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
     """Check the units of a TMX or of our JSONL for translation errors."""
-    from .qa import Glossary, load_units, run_checks
-    from .qa_report import render
+    from .qa.checks import Glossary, load_units, run_checks
+    from .qa.report import render
 
     report = run_checks(load_units(path), Glossary.read(glossary) if glossary else None)
     text = render(report, fmt, path)
     if output:
-        from .atomic import write_text_atomic
+        from .io.atomic import write_text_atomic
 
         write_text_atomic(output, text)
     else:
@@ -390,7 +390,7 @@ def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
 @handle_errors
 def mt_eval(hyp: str, ref: str, src: str | None, worst: int) -> None:
     """BLEU, chrF and TER with sacrebleu signatures, and the worst segments by chrF."""
-    from .mteval import evaluate_mt
+    from .qa.mteval import evaluate_mt
 
     result = evaluate_mt(hyp, ref, src, worst)
     for s in result.scores:
@@ -415,7 +415,7 @@ def pair(inputs: tuple[str, ...], as_json: bool, encoder: str, laser_dir: str | 
     """Find which French and Arabic documents report the same content (FILE_OR_DIR...)."""
     import json
 
-    from .pairing import pair_documents
+    from .corpus.pairing import pair_documents
 
     result = pair_documents(list(inputs), make_config(encoder=encoder, laser_dir=laser_dir)[0])
     if as_json:
@@ -436,7 +436,7 @@ def pair(inputs: tuple[str, ...], as_json: bool, encoder: str, laser_dir: str | 
 @handle_errors
 def batch(in_dir: str, out_dir: str, jobs: int, resume: bool, quiet: bool, **opts: Any) -> None:
     """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json."""
-    from .batch import run_batch
+    from .corpus.batch import run_batch
     from .progress import progress_bar
 
     cache = make_cache(opts)
@@ -463,7 +463,7 @@ def models(ctx: click.Context, laser_dir: str | None, as_json: bool) -> None:
     import dataclasses
     import json
 
-    from .encoders import choose_encoder, model_statuses
+    from .encoders.registry import choose_encoder, model_statuses
 
     statuses = model_statuses(laser_dir)
     default = choose_encoder(laser_dir)[0]
@@ -487,7 +487,7 @@ def models(ctx: click.Context, laser_dir: str | None, as_json: bool) -> None:
 @handle_errors
 def models_download(name: str, folder: str | None) -> None:
     """Download an encoder's model files (LASER: three files, about 200 MB)."""
-    from .laser import download
+    from .encoders.laser import download
 
     target = download(folder)
     click.echo(f"LASER files in {target}; `aligner models` should now list laser as usable", err=True)

@@ -34,7 +34,7 @@ class AlignConfig:
         member_threshold: dissimilarity above which that penalty starts.
         heading_penalty: cost of putting a heading into a many-sentence bead.
         refine: check the bead boundaries again with the spans in doubt encoded
-            as one text (aligner.refine); costs extra encoder calls.
+            as one text (aligner.align.refine); costs extra encoder calls.
         refine_join: similarity gain for an unaligned sentence to join a
             neighbouring bead in that check.
         refine_split: similarity gain for an edge sentence to leave a bead of
@@ -44,7 +44,7 @@ class AlignConfig:
         norm_samples: random sentences used to normalise similarities (fixed seed).
         seed: seed of every random choice, recorded for reproducibility.
         pre_split: inputs are one sentence per line, taken as given.
-        laser_dir: folder of the LASER model files (None: searched, see aligner.laser).
+        laser_dir: folder of the LASER model files (None: searched, see aligner.encoders.laser).
         device: where LASER runs: ``auto``, ``cpu`` or ``cuda`` (not part of the signature).
     """
 

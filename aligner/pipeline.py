@@ -13,17 +13,17 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .align import align_vectors
-from .cache import EmbeddingCache
+from .align.refine import SpanVectors
+from .align.search import align_vectors
 from .config import AlignConfig
-from .encoders import Encoder, choose_encoder, get_encoder
+from .encoders.cache import EmbeddingCache
+from .encoders.registry import Encoder, choose_encoder, get_encoder
 from .errors import EncoderError
-from .langid import check_language
+from .io.reading import read_document, read_lines
+from .lang.langid import check_language
+from .lang.segment import pre_split, segment_text
 from .models import Alignment, Document, Sentence
 from .progress import Progress
-from .reading import read_document, read_lines
-from .refine import SpanVectors
-from .segment import pre_split, segment_text
 
 
 def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool = True) -> tuple[Document, list[Sentence]]:
@@ -92,7 +92,7 @@ def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
 
 def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray, y: np.ndarray,
                  cfg: AlignConfig, encoder: Encoder, cache: EmbeddingCache | None = None) -> SpanVectors:
-    """What :mod:`aligner.refine` encodes spans with: the same encoder and cache as *x* and *y*."""
+    """What :mod:`aligner.align.refine` encodes spans with: the same encoder and cache as *x* and *y*."""
 
     def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
         return lambda texts: encode_texts(texts, lang, encoder, cache)

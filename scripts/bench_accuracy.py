@@ -28,12 +28,12 @@ from typing import Any
 
 import numpy as np
 
+from aligner.align.evaluate import read_beads, score
 from aligner.config import AlignConfig
-from aligner.encoders import Encoder, get_encoder
-from aligner.evaluate import read_beads, score
+from aligner.encoders.registry import Encoder, get_encoder
+from aligner.lang.segment import line_kind
 from aligner.models import Sentence
 from aligner.pipeline import align_sentences
-from aligner.segment import line_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTBERG = ROOT.parent / "shared" / "benchmarks" / "textberg"
@@ -154,7 +154,7 @@ def main() -> None:
     ap.add_argument("--encoders", default="use,e5")
     ap.add_argument("--sentalign-encoders", default="use")
     ap.add_argument("--no-refine-row", action="store_true",
-                    help="also run ours without the refinement pass (aligner.refine), per encoder")
+                    help="also run ours without the refinement pass (aligner.align.refine), per encoder")
     args = ap.parse_args()
     systems = args.systems.split(",")
     for bench in args.bench.split(","):

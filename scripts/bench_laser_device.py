@@ -1,10 +1,10 @@
 """Sentences per second of the full-size LASER BiLSTM on CPU and (when present) GPU.
 
-The model has the published architecture (``aligner.laser.PUBLISHED_PARAMS``:
+The model has the published architecture (``aligner.encoders.laser.PUBLISHED_PARAMS``:
 73,640 embeddings, 320-dim embeddings, 5 bidirectional layers of 512) with
 random weights and BPE learnt on the French and Arabic sentences it then
 encodes (FLORES-200 devtest): throughput depends on the architecture and the
-token counts, not on the weights. It runs through ``aligner.laser.LaserEncoder``
+token counts, not on the weights. It runs through ``aligner.encoders.laser.LaserEncoder``
 exactly as ``aligner align --encoder laser`` does.
 
     python scripts/bench_laser_device.py [--sentences 2000] [--batch 16 64 256] [--devices cpu cuda]
@@ -24,8 +24,8 @@ FLORES = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / 
 def main() -> None:
     import torch
 
-    from aligner.laser import PUBLISHED_PARAMS, LaserEncoder
-    from aligner.laser_testmodel import make_laser_model
+    from aligner.encoders.laser import PUBLISHED_PARAMS, LaserEncoder
+    from tests.laser_testmodel import make_laser_model
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sentences", type=int, default=2000, help="sentences per language")

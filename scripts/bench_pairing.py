@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from aligner.pairing import THRESHOLD, pair_documents
+from aligner.corpus.pairing import THRESHOLD, pair_documents
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 

@@ -72,9 +72,9 @@ class TimedEncoder:
 
 def measure(system: str, n: int, encoder_name: str) -> dict[str, float]:
     """One measurement, in this (fresh) process."""
-    from aligner.cache import EmbeddingCache
     from aligner.config import AlignConfig
-    from aligner.encoders import get_encoder
+    from aligner.encoders.cache import EmbeddingCache
+    from aligner.encoders.registry import get_encoder
     from aligner.models import Sentence
     from aligner.pipeline import align_sentences
 

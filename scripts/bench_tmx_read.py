@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from aligner.tmx import TranslationUnit, write_tmx
+from aligner.tmx.writer import TranslationUnit, write_tmx
 
 FR = "Le directeur général a effectué une visite de travail à Bruxelles le {i} décembre."
 AR = "أجرى المدير العام زيارة عمل إلى بروكسل يوم {i} دجنبر."
@@ -29,7 +29,7 @@ def generate(path: Path, size_mb: int) -> int:
 
 
 def read_child(path: str) -> None:
-    from aligner.tmx_reader import iter_units
+    from aligner.tmx.reader import iter_units
 
     start = time.perf_counter()
     n = sum(1 for _ in iter_units(path))

@@ -1,10 +1,10 @@
-"""Fit the confidence model of aligner.align on the dev sets only.
+"""Fit the confidence model of aligner.align.search on the dev sets only.
 
 Usage: python scripts/calibrate_confidence.py [--encoder use]
 
 Aligns Text+Berg dev and the fr–ar dev set (``benchmarks/frar/dev``), labels each
 predicted bead 1 when it is exactly a gold bead, and fits a logistic regression
-(L2-regularised, Newton's method) of that label on ``aligner.align.FEATURES``. Prints
+(L2-regularised, Newton's method) of that label on ``aligner.align.search.FEATURES``. Prints
 the weights to paste into ``CONF_WEIGHTS`` and the reliability on the dev data.
 The test sets are never read.
 """
@@ -16,10 +16,10 @@ import argparse
 import numpy as np
 from bench_accuracy import _lines, as_sentences, documents  # type: ignore[import-not-found]
 
-from aligner.align import FEATURES, align_vectors
+from aligner.align.evaluate import read_beads
+from aligner.align.search import FEATURES, align_vectors
 from aligner.config import AlignConfig
-from aligner.encoders import get_encoder
-from aligner.evaluate import read_beads
+from aligner.encoders.registry import get_encoder
 from aligner.pipeline import embed, span_vectors
 
 

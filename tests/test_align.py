@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align import align_vectors
+from aligner.align.search import align_vectors
 from aligner.config import AlignConfig
 from aligner.errors import ConfigError
 

@@ -4,10 +4,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from aligner.batch import run_batch
 from aligner.cli import main
 from aligner.config import AlignConfig
-from aligner.tmx_tools import validate
+from aligner.corpus.batch import run_batch
+from aligner.tmx.tools import validate
 
 from .conftest import CORPORA, golden_cases
 

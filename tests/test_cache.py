@@ -2,8 +2,8 @@ import multiprocessing
 
 import numpy as np
 
-from aligner.cache import EmbeddingCache, default_cache_dir
-from aligner.encoders import Encoder
+from aligner.encoders.cache import EmbeddingCache, default_cache_dir
+from aligner.encoders.registry import Encoder
 
 
 class CountingEncoder(Encoder):

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from aligner.cli import main
-from aligner.tmx import validate_dtd
+from aligner.tmx.writer import validate_dtd
 
 from .conftest import FIXTURES, SEED_AR, SEED_FR
 

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from aligner.encoders import get_encoder
+from aligner.encoders.registry import get_encoder
 from aligner.errors import EncoderError
 
 

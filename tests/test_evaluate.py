@@ -1,7 +1,7 @@
 import pytest
 
+from aligner.align.evaluate import parse_beads, score
 from aligner.errors import InputError
-from aligner.evaluate import parse_beads, score
 
 
 def test_parse_gold_and_prediction_formats():

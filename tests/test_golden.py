@@ -2,11 +2,11 @@
 
 import pytest
 
+from aligner.align.evaluate import parse_beads, score
 from aligner.config import AlignConfig
-from aligner.evaluate import parse_beads, score
+from aligner.lang.segment import line_kind
 from aligner.models import Sentence
 from aligner.pipeline import align_sentences
-from aligner.segment import line_kind
 
 from .conftest import golden_cases
 

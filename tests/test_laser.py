@@ -19,12 +19,12 @@ if not os.environ.get("ALIGNER_REQUIRE_LASER"):
     pytest.importorskip("laserembeddings", reason="pip install 'fr-ar-aligner[laser]'; CI requires it")
 
 from aligner.cli import main  # noqa: E402
+from aligner.encoders.laser import CHECKPOINT, CODES, FILES, VOCAB, LaserEncoder, find_laser_dir  # noqa: E402
 from aligner.errors import EncoderError  # noqa: E402
-from aligner.laser import CHECKPOINT, CODES, FILES, VOCAB, LaserEncoder, find_laser_dir  # noqa: E402
-from aligner.laser_testmodel import make_laser_model  # noqa: E402
-from aligner.reading import read_document  # noqa: E402
-from aligner.segment import segment_text  # noqa: E402
-from aligner.tmx import validate_dtd  # noqa: E402
+from aligner.io.reading import read_document  # noqa: E402
+from aligner.lang.segment import segment_text  # noqa: E402
+from aligner.tmx.writer import validate_dtd  # noqa: E402
+from tests.laser_testmodel import make_laser_model  # noqa: E402
 
 from .conftest import SEED_AR, SEED_FR  # noqa: E402
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
-from aligner.tmx_reader import iter_units
+from aligner.tmx.reader import iter_units
 
 from .conftest import SEED_AR, SEED_FR, golden_cases
 from .omegat_project import OMEGAT_JAR, translate_with_omegat

@@ -4,9 +4,9 @@ import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
-from aligner.entities import months, unmatched_numbers
-from aligner.qa import CHECKS, QAUnit, run_checks
-from aligner.translit import name_in_arabic
+from aligner.lang.entities import months, unmatched_numbers
+from aligner.lang.translit import name_in_arabic
+from aligner.qa.checks import CHECKS, QAUnit, run_checks
 
 from .conftest import SEED_AR, SEED_FR
 
@@ -81,7 +81,7 @@ def test_punctuation_is_info():
 
 
 def test_glossary_and_inconsistency(tmp_path):
-    from aligner.qa import Glossary
+    from aligner.qa.checks import Glossary
 
     g = tmp_path / "g.csv"
     g.write_text("sûreté nationale,الأمن الوطني|الامن الوطني\n", encoding="utf-8")
@@ -170,7 +170,7 @@ def test_transliteration_variants(name, arabic):
 
 
 def test_common_words_and_demonyms_are_not_names():
-    from aligner.entities import french_names
+    from aligner.lang.entities import french_names
 
     names = french_names("Il a parlé devant la Fédération, le Sénat et les Babyloniens à Tanger, "
                          "comme l'Agence Xinhua et les Coronaviridae.")

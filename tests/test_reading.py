@@ -2,9 +2,9 @@ import codecs
 
 import pytest
 
-from aligner.boilerplate import classify_line, strip_boilerplate
 from aligner.errors import InputError
-from aligner.reading import html_to_text, read_document, read_lines
+from aligner.io.boilerplate import classify_line, strip_boilerplate
+from aligner.io.reading import html_to_text, read_document, read_lines
 
 FR = "Le ministre a signé l’accord. Il entre en vigueur le 5 décembre.\n"
 

@@ -1,12 +1,12 @@
-"""The second look at bead boundaries (aligner.refine) and its place in align_vectors."""
+"""The second look at bead boundaries (aligner.align.refine) and its place in align_vectors."""
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align import align_vectors
+from aligner.align.refine import SpanVectors, refine_beads
+from aligner.align.search import align_vectors
 from aligner.config import AlignConfig
-from aligner.refine import SpanVectors, refine_beads
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from aligner.cli import main
 from aligner.errors import InputError
-from aligner.review import build_review
-from aligner.review_html import render_review
+from aligner.review.html import render_review
+from aligner.review.model import build_review
 
 from .conftest import SEED_AR, SEED_FR
 

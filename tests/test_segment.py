@@ -1,6 +1,6 @@
 import pytest
 
-from aligner.segment import pre_split, segment_text, split_arabic, split_french
+from aligner.lang.segment import pre_split, segment_text, split_arabic, split_french
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from aligner.errors import TMXError
-from aligner.tmx import TranslationUnit, check_lang_code, clean_segment, validate_dtd, write_tmx
+from aligner.tmx.writer import TranslationUnit, check_lang_code, clean_segment, validate_dtd, write_tmx
 
 
 def _write(tmp_path, units, **kw):

@@ -5,9 +5,9 @@ from click.testing import CliRunner
 
 from aligner.cli import main
 from aligner.errors import TMXError
-from aligner.tmx import TranslationUnit, write_tmx
-from aligner.tmx_reader import iter_units, read_header
-from aligner.tmx_tools import convert, merge, split, stats, validate
+from aligner.tmx.reader import iter_units, read_header
+from aligner.tmx.tools import convert, merge, split, stats, validate
+from aligner.tmx.writer import TranslationUnit, write_tmx
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="{version}">\n<header creationtool="t" '
         'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" {srclang} datatype="plaintext"/>\n<body>\n')

@@ -1,0 +1,294 @@
+"""Monotonic sentence alignment in time and memory linear in document length.
+
+The search is Vecalign's idea made cheaper: every sentence is encoded once and
+a bead of several sentences is represented by the normalised *sum* of their
+vectors (no extra encoder calls). Costs are ``1 - cos`` divided by how
+dissimilar each side is to random sentences of the other document, so a
+generic sentence that resembles everything is not preferred. Documents longer
+than ``coarse_size`` are halved recursively (pairs of sentences summed), the
+coarse path is found, and the next level searches only a band around it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..config import AlignConfig
+from ..models import Bead
+from . import kernels as _dp
+from .refine import Pair, SpanVectors, refine_beads
+
+#: Names of the features of a bead that its confidence is computed from.
+FEATURES = (
+    "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
+    "extra_sentences", "next_to_null", "next_to_many", "partner_margin",
+)
+#: Logistic weights over :data:`FEATURES`: the probability that the bead is exactly
+#: right. Fitted on the dev sets only (Text+Berg dev and fr–ar dev) by
+#: ``scripts/calibrate_confidence.py``; reliability on the test sets is in
+#: docs/benchmarks.md.
+CONF_WEIGHTS = np.array([3.972, -1.735, 0.515, -2.216, 0.309, -1.114, -0.761, -0.721, -0.863])
+
+
+@dataclass(frozen=True)
+class BeadTypes:
+    """Allowed bead shapes as parallel arrays for the compiled kernel."""
+
+    a: np.ndarray
+    b: np.ndarray
+    weight: np.ndarray
+    penalty: np.ndarray
+
+    @classmethod
+    def up_to(cls, max_bead: int, merge_penalty: float) -> BeadTypes:
+        shapes = [(0, 1), (1, 0)] + [
+            (a, b) for a in range(1, max_bead) for b in range(1, max_bead) if a + b <= max_bead
+        ]
+        a = np.array([s[0] for s in shapes], dtype=np.int64)
+        b = np.array([s[1] for s in shapes], dtype=np.int64)
+        weight = (a + b) / 2.0
+        penalty = merge_penalty * np.maximum(a + b - 2, 0)
+        return cls(a, b, weight.astype(np.float64), penalty.astype(np.float64))
+
+
+def _sigmoid(x: float) -> float:
+    x = max(-50.0, min(50.0, x))
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _gram(v: np.ndarray, k: int) -> np.ndarray:
+    """``g[i, d] = v_i · v_{i+d}`` for d < k (0 past the end)."""
+    n = v.shape[0]
+    g = np.zeros((n, max(k, 1)), dtype=np.float64)
+    for d in range(min(k, n)):
+        g[: n - d, d] = np.einsum("ij,ij->i", v[: n - d], v[d:])
+    return g
+
+
+def _projections(v: np.ndarray, other: np.ndarray, samples: int, rng: np.random.Generator) -> np.ndarray:
+    """Each vector's dot product with the mean of random vectors of the other side."""
+    if other.shape[0] == 0:
+        return np.zeros(v.shape[0])
+    idx = rng.choice(other.shape[0], size=min(samples, other.shape[0]), replace=False)
+    centre = other[idx].mean(axis=0)
+    return (v @ centre).astype(np.float64)
+
+
+def _band_dots(x: np.ndarray, y: np.ndarray, dlo: np.ndarray, dhi: np.ndarray) -> np.ndarray:
+    """``dots[i, k] = x_i · y_{dlo[i]+k}`` for columns in ``[dlo[i], dhi[i])``."""
+    n = x.shape[0]
+    width = int(max(1, (dhi - dlo).max())) if n else 1
+    dots = np.zeros((n, width), dtype=np.float64)
+    chunk = 256
+    for r0 in range(0, n, chunk):
+        r1 = min(n, r0 + chunk)
+        c0 = int(dlo[r0:r1].min())
+        c1 = int(max(dhi[r0:r1].max(), c0 + 1))
+        block = x[r0:r1] @ y[c0:c1].T
+        cols = dlo[r0:r1, None] + np.arange(width)[None, :]
+        valid = cols < dhi[r0:r1, None]
+        safe = np.clip(cols - c0, 0, block.shape[1] - 1)
+        vals = np.take_along_axis(block, safe, axis=1)
+        dots[r0:r1] = np.where(valid, vals, 0.0)
+    return dots
+
+
+def _downsample(v: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    n = v.shape[0]
+    half = (n + 1) // 2
+    out = np.zeros((half, v.shape[1]), dtype=v.dtype)
+    out += v[0::2]
+    out[: n // 2] += v[1::2]
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    lsum = np.zeros(half)
+    lsum += lens[0::2]
+    lsum[: n // 2] += lens[1::2]
+    return out / norms, lsum
+
+
+def _cumulative(flags: np.ndarray | None, n: int) -> np.ndarray:
+    out = np.zeros(n + 1)
+    if flags is not None:
+        out[1:] = np.cumsum(np.asarray(flags, dtype=np.float64))
+    return out
+
+
+def _band_from_path(nodes: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    lo = np.full(n + 1, m + 1, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for (i0, j0), (i1, j1) in zip(nodes, nodes[1:], strict=False):
+        lo[i0 : i1 + 1] = np.minimum(lo[i0 : i1 + 1], j0 - width)
+        hi[i0 : i1 + 1] = np.maximum(hi[i0 : i1 + 1], j1 + width + 1)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo = np.clip(lo, 0, m)
+    hi = np.clip(hi, 1, m + 1)
+    lo[0] = 0
+    hi[n] = m + 1
+    return lo, hi
+
+
+@dataclass
+class _Level:
+    """Everything the kernel needs about one pair of (possibly coarse) documents."""
+
+    x: np.ndarray
+    y: np.ndarray
+    lx: np.ndarray
+    ly: np.ndarray
+    hx: np.ndarray  # cumulative count of headings: hx[i] = headings among the first i
+    hy: np.ndarray
+
+
+def _search(level: _Level, cfg: AlignConfig, types: BeadTypes, rng: np.random.Generator) -> tuple[list[tuple[int, int, int, int]], dict[str, np.ndarray]]:
+    """Beads as (i, j, a, b) end nodes and shapes, plus arrays for scoring."""
+    n, m = level.x.shape[0], level.y.shape[0]
+    if max(n, m) <= cfg.coarse_size:
+        lo = np.zeros(n + 1, dtype=np.int64)
+        hi = np.full(n + 1, m + 1, dtype=np.int64)
+    else:
+        cx, clx = _downsample(level.x, level.lx)
+        cy, cly = _downsample(level.y, level.ly)
+        none_x = np.zeros(cx.shape[0] + 1)
+        none_y = np.zeros(cy.shape[0] + 1)
+        coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y), cfg, types, rng)
+        nodes = [(0, 0)] + [(min(2 * i, n), min(2 * j, m)) for i, j, _, _ in coarse]
+        lo, hi = _band_from_path(nodes, n, m, cfg.band)
+    max_a = int(types.a.max())
+    max_b = int(types.b.max())
+    rows = np.arange(n)
+    dlo = np.maximum(0, lo[:n] - max_b)
+    dhi = np.minimum(m, hi[np.minimum(n, rows + max_a)])
+    dhi = np.maximum(dhi, dlo + 1)
+    dots = _band_dots(level.x, level.y, dlo, dhi)
+    px = _projections(level.x, level.y, cfg.norm_samples, rng)
+    py = _projections(level.y, level.x, cfg.norm_samples, rng)
+    nx, sx, lx = _dp.group_stats(_gram(level.x, max_a), px, level.lx, max_a)
+    ny, sy, ly = _dp.group_stats(_gram(level.y, max_b), py, level.ly, max_b)
+    ratio = float(level.ly.sum() + 1) / float(level.lx.sum() + 1)
+    cost, back = _dp.banded_dp(
+        n, m, lo, hi, dots, dlo, nx, sx, lx, ny, sy, ly, ratio,
+        types.a, types.b, types.weight, types.penalty, cfg.skip_cost, cfg.length_weight,
+        cfg.member_weight, cfg.member_threshold, level.hx, level.hy, cfg.heading_penalty,
+    )
+    beads: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = int(back[i, j - lo[i]])
+        a, b = int(types.a[t]), int(types.b[t])
+        beads.append((i, j, a, b))
+        i, j = i - a, j - b
+    beads.reverse()
+    arrays = {"lo": lo, "hi": hi, "dots": dots, "dlo": dlo, "dhi": dhi, "nx": nx, "sx": sx, "ny": ny, "sy": sy}
+    return beads, arrays
+
+
+def _in_band(pair: Pair, arr: dict[str, np.ndarray]) -> bool:
+    """Whether every (source, target) cell of the bead was computed by the search."""
+    src, tgt = pair
+    if not src or not tgt:
+        return True
+    return all(arr["dlo"][u] <= tgt[0] and tgt[-1] < arr["dhi"][u] for u in src)
+
+
+def _refine(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray], spans: SpanVectors,
+            cfg: AlignConfig, hx: np.ndarray, hy: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes."""
+    pairs = [(tuple(range(i - a, i)), tuple(range(j - b, j))) for i, j, a, b in raw]
+
+    def heading(pair: Pair) -> bool:
+        src, tgt = pair
+        return any(hx[u + 1] > hx[u] for u in src) or any(hy[v + 1] > hy[v] for v in tgt)
+
+    def allowed(pair: Pair) -> bool:
+        # a heading stands alone, as in the search; and no cell outside the band
+        many = len(pair[0]) + len(pair[1]) > 2
+        return not (many and heading(pair)) and _in_band(pair, arr)
+
+    pairs = refine_beads(pairs, spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
+                         fixed=heading, allowed=allowed)
+    out = []
+    i = j = 0
+    for src, tgt in pairs:
+        i, j = i + len(src), j + len(tgt)
+        out.append((i, j, len(src), len(tgt)))
+    return out
+
+
+def align_vectors(
+    x: np.ndarray,
+    y: np.ndarray,
+    x_lengths: np.ndarray,
+    y_lengths: np.ndarray,
+    cfg: AlignConfig,
+    x_headings: np.ndarray | None = None,
+    y_headings: np.ndarray | None = None,
+    features_out: list[np.ndarray] | None = None,
+    spans: SpanVectors | None = None,
+) -> list[Bead]:
+    """Align two documents given their sentence vectors (L2-normalised) and lengths.
+
+    *x_headings*/*y_headings* flag headings (0/1 per sentence); a heading is
+    never merged into a bead of several sentences. With *spans* (and
+    ``cfg.refine``), bead boundaries are then checked with spans encoded as one
+    text (:mod:`aligner.align.refine`). Returns beads in order, covering every sentence
+    of both sides exactly once.
+    """
+    n, m = x.shape[0], y.shape[0]
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+    rng = np.random.default_rng(cfg.seed)
+    types = BeadTypes.up_to(cfg.max_bead, cfg.merge_penalty)
+    level = _Level(
+        np.ascontiguousarray(x, dtype=np.float32),
+        np.ascontiguousarray(y, dtype=np.float32),
+        np.asarray(x_lengths, dtype=np.float64),
+        np.asarray(y_lengths, dtype=np.float64),
+        _cumulative(x_headings, n),
+        _cumulative(y_headings, m),
+    )
+    raw, arr = _search(level, cfg, types, rng)
+    if spans is not None and cfg.refine:
+        raw = _refine(raw, arr, spans, cfg, level.hx, level.hy)
+    best_x, best_y = _dp.best_single(
+        n, m, arr["lo"], arr["hi"], arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]
+    )
+    rows = bead_features(raw, arr, best_x, best_y)
+    if features_out is not None:
+        features_out.extend(rows)
+    beads: list[Bead] = []
+    for (i, j, a, b), row in zip(raw, rows, strict=True):
+        conf = _sigmoid(float(np.dot(CONF_WEIGHTS, row)))
+        base = row[1] if a and b else row[2]
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(conf, 4), round(float(base), 4)))
+    return beads
+
+
+def bead_features(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray],
+                  best_x: np.ndarray, best_y: np.ndarray) -> list[np.ndarray]:
+    """One row of :data:`FEATURES` per bead of the path *raw*."""
+    rows = []
+    shapes = [(a, b) for _, _, a, b in raw]
+    for k, (i, j, a, b) in enumerate(raw):
+        row = np.zeros(len(FEATURES))
+        row[0] = 1.0
+        neighbours = [shapes[q] for q in (k - 1, k + 1) if 0 <= q < len(shapes)]
+        row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
+        row[7] = float(any(x + y > 2 for x, y in neighbours))
+        if a and b:
+            base = float(_dp.bead_base(i, j, a, b, arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]))
+            row[1] = base
+            row[4] = float(a + b > 2)
+            row[5] = float(a + b - 2)
+            if a == 1 and b == 1:
+                # how much better the best partner in the band of either sentence would be
+                row[8] = max(0.0, base - min(float(best_x[i - 1]), float(best_y[j - 1])))
+        else:
+            row[2] = float(best_x[i - 1]) if a else float(best_y[j - 1])
+            row[3] = 1.0
+        rows.append(row)
+    return rows

@@ -1,0 +1,130 @@
+"""Sentence segmentation: nltk Punkt for French (offline), rules for Arabic.
+
+Every line break ends a segment; a short line without final punctuation is a
+``heading``; a bullet, or a short line in a run after a line ending with ``:``,
+is an ``item``. Numbers (``3.5``, ``٣٫٥``, ``5.12.2024``) are never split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import ConfigError
+from ..models import Sentence
+from . import fr
+
+_BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*»]|\d{1,2}[.)]|[a-z][.)])\s+")
+_HEADING_MAX_CHARS = 160
+_ITEM_MAX_CHARS = 120
+_END_MARKS = ".!?؟؛…:;,،»\"”)"
+# Stray marks a scraped line may start with (",Abdellatif", ".Les").
+_LEADING_JUNK = " \t,.;:·"
+
+# A period glued to the next sentence: "nationale.Cette", "Europe.Incarnant".
+_FR_GLUED = re.compile(r"(?<=[a-zà-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
+# Arabic sentence ends: a mark then space (or a glued Arabic letter); never a
+# period between digits, nor after a one-letter abbreviation (د. أ. م.).
+_AR_SPLIT = re.compile(
+    r"(?<=[.!؟?؛…])[»”\"')\]]*\s+"
+    r"|(?<=[\u0621-\u064A]{2}[.؟!؛])(?=[\u0621-\u064A])"
+)
+_AR_ONE_LETTER_ABBREV = re.compile(r"(?:^|\s)[\u0621-\u064A]\.$")
+
+
+@lru_cache(maxsize=1)
+def _punkt():  # type: ignore[no-untyped-def]
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    # Punkt splits "l'art." into "l" and "'art.": add the apostrophe forms too.
+    elided = {f"{p}{a}" for a in fr.ABBREVIATIONS for p in ("'", "’")}
+    params.abbrev_types = set(fr.ABBREVIATIONS) | elided
+    return PunktSentenceTokenizer(params)
+
+
+def split_french(paragraph: str) -> list[str]:
+    """Sentences of one French paragraph (Punkt with the shipped abbreviations)."""
+    out: list[str] = []
+    for piece in _punkt().tokenize(paragraph):
+        out.extend(p for p in _FR_GLUED.split(piece) if p.strip())
+    return out
+
+
+def split_arabic(paragraph: str) -> list[str]:
+    """Sentences of one Arabic paragraph by rules on ``. ؟ ! ؛``."""
+    parts: list[str] = []
+    start = 0
+    for m in _AR_SPLIT.finditer(paragraph):
+        head = paragraph[start:m.start()] + paragraph[m.start():m.end()].rstrip()
+        if _AR_ONE_LETTER_ABBREV.search(head.rstrip("»”\"')]")):
+            continue
+        if head.strip():
+            parts.append(head.strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def _splitter(lang: str):  # type: ignore[no-untyped-def]
+    if lang == "ar":
+        return split_arabic
+    return split_french  # Punkt's heuristics are fine for other Latin-script text
+
+
+def segment_text(text: str, lang: str) -> list[Sentence]:
+    """Split a document's text into sentences, headings and list items."""
+    if not lang:
+        raise ConfigError("a language code is needed to segment text")
+    split = _splitter(lang.split("-")[0].lower())
+    sentences: list[Sentence] = []
+    in_list = False
+    for line_no, raw in enumerate(text.split("\n")):
+        line = raw.strip()
+        if not line:
+            continue
+        bullet = _BULLET.match(line)
+        pieces = [p.lstrip(_LEADING_JUNK) for p in split(line)]
+        pieces = [p for p in pieces if p.strip()]
+        if not pieces:
+            continue
+        list_item = (in_list and len(pieces) == 1 and len(line) <= _ITEM_MAX_CHARS
+                     and line.endswith(tuple(_END_MARKS)))
+        if bullet or list_item:
+            kinds = ["item"] * len(pieces)
+        elif len(pieces) == 1 and len(line) <= _HEADING_MAX_CHARS and not line.endswith(
+            tuple(_END_MARKS)
+        ):
+            kinds = ["heading"]
+        else:
+            kinds = ["sentence"] * len(pieces)
+        if not list_item and not bullet:
+            in_list = False
+        if line.endswith((":", "：")):
+            in_list = True
+        for piece, kind in zip(pieces, kinds, strict=False):
+            sentences.append(Sentence(len(sentences), piece, kind, line_no))
+    return sentences
+
+
+def line_kind(line: str) -> str:
+    """``heading`` for a short line without final punctuation, ``item`` for a
+    bullet, else ``sentence``."""
+    stripped = line.strip()
+    if _BULLET.match(stripped):
+        return "item"
+    if stripped and len(stripped) <= _HEADING_MAX_CHARS and not stripped.endswith(tuple(_END_MARKS)):
+        return "heading"
+    return "sentence"
+
+
+def pre_split(text: str) -> list[Sentence]:
+    """One sentence per line, exactly as given (line i is sentence i), each with
+    its :func:`line_kind` (a short line that does not end like a sentence, or a
+    clause, is a heading: it is then kept out of many-sentence beads)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [Sentence(i, line, line_kind(line), line=i) for i, line in enumerate(lines)]

@@ -1,0 +1,71 @@
+"""Rendering a QA report as text, JSON or HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from .checks import CHECKS, INCONSISTENCY, SEVERITIES, QAReport
+
+
+def to_json(report: QAReport) -> str:
+    """``{"units": [...], "findings": [{"unit", "check", "severity", "message"}]}``."""
+    return json.dumps(
+        {
+            "units": report.unit_records(),
+            "findings": [
+                {"unit": f.unit, "check": f.check, "severity": f.severity, "message": f.message}
+                for f in report.findings
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def _by_severity(report: QAReport) -> list:  # type: ignore[type-arg]
+    return sorted(report.findings, key=lambda f: (SEVERITIES.index(f.severity), f.unit, f.check))
+
+
+def to_text(report: QAReport) -> str:
+    """A table sorted by severity, then unit."""
+    rows = [f"{'severity':8s}  {'unit':>5s}  {'check':15s}  message"]
+    for f in _by_severity(report):
+        rows.append(f"{f.severity:8s}  {f.unit:5d}  {f.check:15s}  {f.message}")
+    if len(rows) == 1:
+        rows.append("no findings")
+    return "\n".join(rows) + "\n"
+
+
+def to_html(report: QAReport, title: str) -> str:
+    """A self-contained review page: findings first, then every unit."""
+    explanations = {c.name: c.explanation for c in [*CHECKS.values(), INCONSISTENCY]}
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        f"<title>QA report: {e(title)}</title><style>body{{font-family:sans-serif}}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
+        ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}"
+        "[dir=rtl]{text-align:right}</style></head><body>",
+        f"<h1>QA report: {e(title)}</h1><h2>Findings</h2><table><tr><th>severity</th><th>unit</th>"
+        "<th>check</th><th>message</th></tr>",
+    ]
+    for f in _by_severity(report):
+        parts.append(f"<tr class='{f.severity}'><td>{f.severity}</td><td><a href='#u{f.unit}'>{f.unit}</a></td>"
+                     f"<td title='{e(explanations.get(f.check, ''))}'>{e(f.check)}</td><td>{e(f.message)}</td></tr>")
+    parts.append("</table><h2>Units</h2><table><tr><th>#</th><th>confidence</th><th>French</th><th>Arabic</th></tr>")
+    for rec in report.unit_records():
+        conf = rec["confidence"]
+        parts.append(f"<tr id='u{rec['index']}'><td>{rec['index']}</td><td>{'' if conf is None else conf}</td>"
+                     f"<td lang='fr'>{e(str(rec['source']))}</td><td lang='ar' dir='rtl'>{e(str(rec['target']))}</td></tr>")
+    parts.append("</table></body></html>\n")
+    return "".join(parts)
+
+
+def render(report: QAReport, fmt: str, title: str = "") -> str:
+    """The report in ``text``, ``json`` or ``html``."""
+    if fmt == "json":
+        return to_json(report) + "\n"
+    if fmt == "html":
+        return to_html(report, title)
+    return to_text(report)

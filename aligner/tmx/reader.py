@@ -1,0 +1,183 @@
+"""Reading TMX as CAT tools export it, streaming and safely.
+
+Accepts UTF-8 (with or without BOM) and UTF-16, ``xml:lang`` or the TMX 1.1
+``lang`` attribute, region codes, TMX 1.1–1.4, and inline codes
+(``<bpt> <ept> <ph> <it> <hi> <ut> <sub>``) kept as markup or flattened.
+Units are parsed one at a time and freed, so a 1 GB file is read in bounded
+memory. Hostile input is refused before parsing: no external entity is ever
+resolved and no network touched (XXE), and entity declarations, the means of
+an expansion bomb ("billion laughs"), are refused with a clear error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TMXError
+from .writer import TranslationUnit
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
+_PROLOGUE_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class TmxHeader:
+    """The attributes and props of a TMX header."""
+
+    version: str
+    attributes: dict[str, str]
+    props: dict[str, str]
+
+    @property
+    def srclang(self) -> str:
+        return self.attributes.get("srclang", "")
+
+
+@dataclass(frozen=True)
+class TmxUnit:
+    """One ``<tu>``: its position, line, variants (language → text) and props."""
+
+    index: int
+    line: int
+    variants: tuple[tuple[str, str], ...]
+    props: dict[str, str] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str | None:
+        """The variant for *lang*: exact code first, then same primary subtag."""
+        for code, text in self.variants:
+            if code.lower() == lang.lower():
+                return text
+        primary = lang.split("-")[0].lower()
+        for code, text in self.variants:
+            if code.split("-")[0].lower() == primary:
+                return text
+        return None
+
+    def to_unit(self, src_lang: str, tgt_lang: str) -> TranslationUnit | None:
+        """As a source/target pair, or None when a language is missing."""
+        src, tgt = self.text(src_lang), self.text(tgt_lang)
+        if src is None or tgt is None:
+            return None
+        return TranslationUnit(src, tgt, self.props)
+
+
+def _decode_prologue(raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    if len(raw) > 1 and raw[0] == 0:
+        return raw.decode("utf-16-be", errors="replace")
+    if len(raw) > 1 and raw[1] == 0:
+        return raw.decode("utf-16-le", errors="replace")
+    return raw.decode("utf-8", errors="replace")
+
+
+def check_hostile(path: str | os.PathLike[str]) -> None:
+    """Refuse entity declarations (XXE, expansion bombs) before any parsing."""
+    with open(path, "rb") as fh:
+        prologue = _decode_prologue(fh.read(_PROLOGUE_BYTES))
+    doctype = re.search(r"<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", prologue, re.S)
+    body = (doctype.group(1) or "") if doctype else ""
+    if "<!DOCTYPE" in prologue and not doctype:
+        body = prologue[prologue.index("<!DOCTYPE"):]
+    if re.search(r"<!ENTITY[^>]*\b(SYSTEM|PUBLIC)\b", body):
+        raise TMXError(
+            f"{path}: declares an external entity (<!ENTITY … SYSTEM>); it could read local "
+            "files or the network (XXE), so it is refused. Remove the DOCTYPE's entity declarations"
+        )
+    if "<!ENTITY" in body:
+        raise TMXError(
+            f"{path}: declares entities in its DOCTYPE; entity expansion can blow up memory "
+            "(\"billion laughs\"), so it is refused. Remove the DOCTYPE's entity declarations"
+        )
+
+
+def _parser_args() -> dict[str, object]:
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False,
+            "remove_comments": True}
+
+
+def seg_text(seg: etree._Element, keep_codes: bool = False) -> str:
+    """The text of a ``<seg>``; inline codes dropped (flattened) or kept as markup."""
+    if keep_codes:
+        inner = (seg.text or "") + "".join(
+            etree.tostring(child, encoding="unicode", with_tail=True) for child in seg
+        )
+        return inner
+    parts = [seg.text or ""]
+    for child in seg:
+        if child.tag in _CODE_TAGS:
+            pass  # native code (e.g. "<b>"): not text
+        else:  # <hi>, <sub>: their text is text
+            parts.append(seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _lang_of(tuv: etree._Element) -> str:
+    return tuv.get(XML_LANG) or tuv.get("lang") or ""
+
+
+def _error(path: str | os.PathLike[str], exc: etree.XMLSyntaxError) -> TMXError:
+    line = exc.lineno if exc.lineno else "?"
+    return TMXError(f"{path}, line {line}: malformed TMX: {exc.msg}; fix the XML (is the file complete?)")
+
+
+def read_header(path: str | os.PathLike[str]) -> TmxHeader:
+    """The ``<tmx>`` version and ``<header>`` of a TMX file (reads only the start)."""
+    check_hostile(path)
+    version = ""
+    try:
+        for event, el in etree.iterparse(str(path), events=("start", "end"), **_parser_args()):  # type: ignore[call-overload]
+            if event == "start" and el.tag == "tmx":
+                version = el.get("version", "")
+            elif event == "end" and el.tag == "header":
+                props = {p.get("type", ""): p.text or "" for p in el.iter("prop")}
+                return TmxHeader(version, dict(el.attrib), props)
+            elif event == "start" and el.tag == "body":
+                break
+    except etree.XMLSyntaxError as exc:
+        raise _error(path, exc) from None
+    raise TMXError(f"{path}: no <header> element; is it a TMX file?")
+
+
+def iter_units(path: str | os.PathLike[str], keep_codes: bool = False) -> Iterator[TmxUnit]:
+    """Stream the ``<tu>`` elements of *path*, in order, in bounded memory."""
+    p = Path(path)
+    if not p.is_file():
+        raise TMXError(f"{path}: no such file; check the path")
+    check_hostile(p)
+    index = 0
+    root_seen = False
+    try:
+        context = etree.iterparse(str(p), events=("start", "end"), **_parser_args())  # type: ignore[call-overload]
+        for event, el in context:
+            if event == "start":
+                if not root_seen:
+                    root_seen = True
+                    if el.tag != "tmx":
+                        raise TMXError(f"{path}: the root element is <{el.tag}>, not <tmx>; is it a TMX file?")
+                continue
+            if el.tag != "tu":
+                continue
+            variants = tuple(
+                (_lang_of(tuv), seg_text(seg, keep_codes) if (seg := tuv.find("seg")) is not None else "")
+                for tuv in el.iter("tuv")
+            )
+            props = {pr.get("type", ""): pr.text or "" for pr in el.findall("prop")}
+            yield TmxUnit(index, el.sourceline or 0, variants, props)
+            index += 1
+            el.clear(keep_tail=False)
+            parent = el.getparent()
+            if parent is not None:
+                while el.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise _error(path, exc) from None

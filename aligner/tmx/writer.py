@@ -1,0 +1,257 @@
+"""TMX 1.4 writing: the rules CAT tools (OmegaT, Trados, memoQ, Phrase) need.
+
+* ``<tmx version="1.4">`` (the DTD fixes "1.4"; "1.4b" fails validation);
+  all seven required header attributes; ``srclang`` = the source language;
+  ``segtype="sentence"``, ``datatype="plaintext"``; UTF-8 without BOM.
+* One source and one target ``<tuv xml:lang>`` per unit; BCP 47 codes with a
+  hyphen (``fr``, ``ar-MA``): OmegaT finds no match for ``fra`` or ``fr_FR``.
+* Nothing added inside ``<seg>`` (whitespace there loses OmegaT's match);
+  text NFC-normalised with XML-illegal characters removed; no empty segment.
+* Only ``x-`` props: ``file``/``id``/``prev``/``next`` props make OmegaT treat a
+  unit as a context-bound alternative that is never applied.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from ..errors import TMXError
+from ..io.atomic import atomic_writer
+
+# Characters XML 1.0 forbids, plus the C1 controls and noncharacters that
+# break some TMX importers.
+_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+#: The seven attributes the TMX 1.4 DTD requires on <header>.
+REQUIRED_HEADER = ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def clean_segment(text: str) -> str:
+    """NFC-normalise, drop XML-illegal characters, fold line breaks, trim."""
+    text = unicodedata.normalize("NFC", text)
+    text = _ILLEGAL.sub("", text)
+    text = re.sub(r"[\t\n\r]+", " ", text)
+    return text.strip()
+
+
+_ISO639_3 = {"fra": "fr", "fre": "fr", "ara": "ar", "deu": "de", "ger": "de", "eng": "en",
+             "spa": "es", "ita": "it", "por": "pt"}
+
+
+def check_lang_code(code: str) -> str:
+    """A BCP 47 code with a hyphen; ``fr_FR`` and ``fra`` are refused with the fix."""
+    if "_" in code:
+        raise TMXError(
+            f"language code {code!r} uses an underscore; TMX needs BCP 47 with a hyphen "
+            f"({code.replace('_', '-')!r}); OmegaT finds no match with underscores"
+        )
+    if not _LANG.match(code):
+        raise TMXError(f"language code {code!r} is not a BCP 47 tag such as 'fr', 'ar' or 'ar-MA'")
+    two_letter = _ISO639_3.get(code.split("-")[0].lower())
+    if two_letter:
+        raise TMXError(
+            f"language code {code!r} is ISO 639-3; use the two-letter code ({two_letter!r}): "
+            "CAT tools give zero matches otherwise"
+        )
+    return code
+
+
+@dataclass(frozen=True)
+class TranslationUnit:
+    """One source/target pair as written to (or read from) a TMX."""
+
+    src: str
+    tgt: str
+    props: Mapping[str, str] = field(default_factory=dict)
+
+
+def tmx_date(moment: datetime | None = None) -> str:
+    """``YYYYMMDDThhmmssZ`` in UTC, as TMX wants."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _prop(name: str, value: str) -> str:
+    if not name.startswith("x-"):
+        name = "x-" + name
+    return f"<prop type={quoteattr(name)}>{escape(clean_segment(value))}</prop>"
+
+
+@dataclass
+class WriteReport:
+    """What a TMX write did: files, units written, and units left out and why."""
+
+    files: list[str] = field(default_factory=list)
+    written: int = 0
+    empty: list[int] = field(default_factory=list)  # input positions of units with an empty side
+    too_long: list[int] = field(default_factory=list)  # over the CAT tool's segment limit
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A unit dropped because another unit with the same source scored higher."""
+
+    position: int  # position of the dropped unit in the input
+    kept: int  # position of the unit kept instead
+    source: str
+
+
+def unit_score(unit: TranslationUnit) -> float:
+    """The unit's ``x-align-score`` (0 when absent or unreadable)."""
+    try:
+        return float(unit.props.get("x-align-score", 0.0))
+    except ValueError:
+        return 0.0
+
+
+def resolve_duplicates(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[Duplicate]]:
+    """Keep one unit per source segment: the highest-scoring (first on ties).
+
+    CAT tools resolve duplicate sources arbitrarily (OmegaT: the last unit
+    wins), so the choice is made here, deliberately, and the rest reported.
+    Identical source *and* target pairs are simply merged.
+    """
+    items = list(units)
+    keys = [clean_segment(u.src) for u in items]
+    best: dict[str, int] = {}
+    for pos, (unit, key) in enumerate(zip(items, keys, strict=True)):
+        if key not in best or unit_score(unit) > unit_score(items[best[key]]):
+            best[key] = pos
+    kept_positions = set(best.values())
+    dropped = [
+        Duplicate(pos, best[key], key)
+        for pos, (unit, key) in enumerate(zip(items, keys, strict=True))
+        if pos not in kept_positions and clean_segment(unit.tgt) != clean_segment(items[best[key]].tgt)
+    ]
+    return [items[p] for p in sorted(kept_positions)], dropped
+
+
+class _TmxFile:
+    """One TMX file being written: header on open, footer on close, atomic rename."""
+
+    def __init__(self, path: Path, header: str) -> None:
+        self._ctx = atomic_writer(path)
+        self.fh = self._ctx.__enter__()
+        self.fh.write(header)
+        self.size = len(header.encode("utf-8"))
+
+    def write(self, text: str) -> None:
+        self.fh.write(text)
+        self.size += len(text.encode("utf-8"))
+
+    def close(self) -> None:
+        self.fh.write("</body>\n</tmx>\n")
+        self._ctx.__exit__(None, None, None)
+
+    def abort(self, exc: BaseException) -> None:
+        self._ctx.__exit__(type(exc), exc, exc.__traceback__)
+
+
+def _split_name(path: Path, number: int) -> Path:
+    return path.with_name(f"{path.stem}_{number:03d}{path.suffix}")
+
+
+def header_xml(src_lang: str, header_props: Mapping[str, str] | None, date: str) -> str:
+    """The XML declaration, ``<tmx>`` and the ``<header>`` with its props."""
+    from .. import __version__
+
+    props = "".join(_prop(k, v) for k, v in sorted((header_props or {}).items()))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        f'<header creationtool="aligner" creationtoolversion="{escape(__version__)}" '
+        f'segtype="sentence" o-tmf="aligner" adminlang="en" srclang={quoteattr(src_lang)} '
+        f'datatype="plaintext" o-encoding="UTF-8" creationdate="{date}">{props}</header>\n<body>\n'
+    )
+
+
+def write_tmx(
+    path: str | os.PathLike[str],
+    units: Iterable[TranslationUnit],
+    src_lang: str,
+    tgt_lang: str,
+    header_props: Mapping[str, str] | None = None,
+    creationdate: str | None = None,
+    max_segment_chars: int | None = None,
+    split_bytes: int | None = None,
+) -> WriteReport:
+    """Stream *units* into a TMX 1.4 file (or several), each written atomically.
+
+    Units with an empty side are left out (OmegaT inserts an empty ``<seg/>``
+    as an empty translation), and so are units over *max_segment_chars*; both
+    are listed in the report, never silently cut. With *split_bytes*, output
+    goes to ``NAME_001.tmx``, ``NAME_002.tmx``… each under that size.
+    """
+    src_lang = check_lang_code(src_lang)
+    tgt_lang = check_lang_code(tgt_lang)
+    date = creationdate or tmx_date()
+    header = header_xml(src_lang, header_props, date)
+    out = Path(path)
+    report = WriteReport()
+    current: _TmxFile | None = None
+    try:
+        for pos, unit in enumerate(units):
+            src = clean_segment(unit.src)
+            tgt = clean_segment(unit.tgt)
+            if not src or not tgt:
+                report.empty.append(pos)
+                continue
+            if max_segment_chars and max(len(src), len(tgt)) > max_segment_chars:
+                report.too_long.append(pos)
+                continue
+            props = "".join(_prop(k, v) for k, v in unit.props.items())
+            xml = (
+                f'<tu creationdate="{date}">{props}'
+                f"<tuv xml:lang={quoteattr(src_lang)}><seg>{escape(src)}</seg></tuv>"
+                f"<tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(tgt)}</seg></tuv></tu>\n"
+            )
+            if current is not None and split_bytes and current.size + len(xml.encode()) + 20 > split_bytes:
+                current.close()
+                current = None
+            if current is None:
+                name = _split_name(out, len(report.files) + 1) if split_bytes else out
+                current = _TmxFile(name, header)
+                report.files.append(str(name))
+            current.write(xml)
+            report.written += 1
+        if current is None:
+            name = _split_name(out, 1) if split_bytes else out
+            current = _TmxFile(name, header)
+            report.files.append(str(name))
+        current.close()
+    except BaseException as exc:
+        if current is not None:
+            current.abort(exc)
+        raise
+    return report
+
+
+def dtd_text() -> str:
+    """The official TMX 1.4 DTD shipped with the package."""
+    return resources.files("aligner").joinpath("data/tmx14.dtd").read_text(encoding="utf-8")
+
+
+def validate_dtd(path: str | os.PathLike[str]) -> list[str]:
+    """Problems found by validating *path* against the TMX 1.4 DTD (empty: valid)."""
+    import io
+
+    from lxml import etree
+
+    dtd = etree.DTD(io.StringIO(dtd_text()))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        tree = etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"not well-formed XML: {exc}"]
+    if dtd.validate(tree):
+        return []
+    return [f"line {e.line}: {e.message}" for e in dtd.error_log.filter_from_errors()]
