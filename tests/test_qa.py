@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from aligner.cli import main
 from aligner.lang.entities import months, unmatched_numbers
 from aligner.lang.translit import name_in_arabic
+from aligner.qa.number_checks import number_findings
 from aligner.qa.checks import CHECKS, QAUnit, run_checks
 
 from .conftest import SEED_AR, SEED_FR
@@ -181,3 +182,31 @@ def test_cut_target_is_truncated():
     fr_text = "Consultez un médecin si vous avez de l’hypertension artérielle."
     assert "truncated" in checks_of(fr_text, "استشر طبيبًا إذا كان لديك")
     assert "truncated" not in checks_of(fr_text, "استشر طبيبًا إذا كان لديك ارتفاع في ضغط الدم.")
+
+
+@pytest.mark.parametrize("fr_text,ar_text", [
+    ("Il a quatorze ans.", "يبلغ من العمر أربعة عشر عاماً."),
+    ("Elle est arrivée 13e.", "حلت في المرتبة الثالثة عشرة."),
+    ("Pendant les 40 années suivantes.", "طيلة الاربعون عاماً التالية."),
+    ("Ils ont gagné par 2 buts.", "فازوا بهدفين."),
+    ("Le programme a démarré à 14 h.", "بدأ البرنامج في الساعة 2 مساءً."),
+    ("Arrivée à 07h55.", "الوصول في 7.55."),
+    ("Ouverture à 12 h 00.", "الافتتاح في ١٢:٠٠."),
+    ("Au XIXe siècle.", "في القرن 19."),
+    ("Le roi Louis XVI.", "الملك لويس السادس عشر."),
+    ("Le 6 octobre.", "في السادس من أكتوبر."),
+    ("Pendant deux millions d'années.", "على مدى المليوني سنة."),
+    ("Il a 21 ans.", "عمره الحادي والعشرون."),
+    ("En frappant 2 fois.", "بتسجيل اثنين من الستات."),
+])
+def test_numbers_in_words_times_and_centuries_match(fr_text, ar_text):
+    assert [f for f in number_findings(fr_text, ar_text) if f[0] != "info"] == []
+
+
+def test_number_severities():
+    assert next(number_findings("Il y a 25 morts.", "قتل 26 شخصا."))[0] == "error"
+    assert next(number_findings("Il y a 25 morts.", "قتل أشخاص."))[0] == "warning"
+    assert next(number_findings("Il a deux années.", "له ثلاث سنوات."))[0] == "warning"
+    assert next(number_findings("Ils pesaient 450 kg.", "يزن 1000 رطل.")) == (
+        "info", "unit converted: 450 in the source, 1000 in the target")
+    assert next(number_findings("Il a gagné 50 % des voix.", "فاز بنصف الأصوات."))[0] == "info"

@@ -21,8 +21,9 @@ from pathlib import Path
 from ..align.scores import FR_AR_LENGTH_RATIO, length_deviation
 from ..errors import InputError
 from ..lang import ar, fr, script_shares
-from ..lang.entities import french_names, latin_words_in_arabic, months, unmatched_numbers, weekdays
+from ..lang.entities import french_names, latin_words_in_arabic, months, weekdays
 from ..lang.translit import arabic_skeletons, name_in_arabic
+from .number_checks import number_findings
 
 SEVERITIES = ("error", "warning", "info")
 LOW_CONFIDENCE = 0.3
@@ -88,7 +89,8 @@ class Context:
     common_words: set[str] = field(default_factory=set)  # seen lower-case in the sources
 
 
-UnitCheck = Callable[[QAUnit, Context], Iterable[str]]
+#: A unit check yields messages at its severity, or (severity, message) pairs.
+UnitCheck = Callable[[QAUnit, Context], Iterable[str | tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -154,12 +156,12 @@ def _differences(kind: str, only_src: list[str], only_tgt: list[str]) -> Iterato
 
 
 @check("number", "error")
-def number_mismatch(u: QAUnit, ctx: Context) -> Iterator[str]:
-    """A number is missing, added or changed (any digits, separators, percentages)."""
+def number_mismatch(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
+    """A number changed (error: a number on each side, different values), missing or added
+    (warning); a unit converted or 50 % written as a half (info)."""
     if not _is_pair(u):
         return
-    left, right = unmatched_numbers(u.src, u.tgt)
-    yield from _differences("number", [n.text for n in left], [n.text for n in right])
+    yield from number_findings(u.src, u.tgt)
 
 
 @check("date", "error")
@@ -336,7 +338,9 @@ def run_checks(units: list[QAUnit], glossary: Glossary | None = None,
     for u in units:
         for c in CHECKS.values():
             if c.name in names:
-                findings.extend(Finding(u.index, c.name, c.severity, msg) for msg in c.func(u, ctx))
+                for msg in c.func(u, ctx):
+                    severity, text = msg if isinstance(msg, tuple) else (c.severity, msg)
+                    findings.append(Finding(u.index, c.name, severity, text))
     if "inconsistency" in names:
         findings.extend(inconsistency(units))
     findings.sort(key=lambda f: (f.unit, SEVERITIES.index(f.severity), f.check))
