@@ -6,8 +6,8 @@ from click.testing import CliRunner
 from aligner.cli import main
 from aligner.lang.entities import months, unmatched_numbers
 from aligner.lang.translit import name_in_arabic
-from aligner.qa.number_checks import number_findings
 from aligner.qa.checks import CHECKS, QAUnit, run_checks
+from aligner.qa.number_checks import number_findings
 
 from .conftest import SEED_AR, SEED_FR
 
