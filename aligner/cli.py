@@ -33,6 +33,14 @@ def handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("Error: interrupted; no output was written", err=True)
             sys.exit(130)
+        except OSError as exc:  # an OS fault no reader or writer turned into an AlignerError
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}; check the path, its permissions and "
+                       "the free space", err=True)
+            sys.exit(1)
+        except MemoryError:
+            click.echo("Error: out of memory; give smaller inputs (split them)", err=True)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -47,6 +55,9 @@ def log(message: str, quiet: bool = False) -> None:
 @click.version_option(__version__, prog_name="aligner")
 def main() -> None:
     """French–Arabic sentence alignment and translation QA."""
+    from .io.atomic import install_signal_handlers
+
+    install_signal_handlers()
 
 
 def alignment_options(func: F) -> F:
@@ -128,15 +139,11 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     langs = _parse_langs(tmx_langs)
     profile = get_profile(cat_profile) if cat_profile else None
     split_bytes = parse_size(split_size) if split_size else None
+    from .io.atomic import check_outputs
+
     if output:
-        from .io.atomic import check_output_path
-
-        check_output_path(output)
         format_for(output, fmt)
-    if review_out:
-        from .io.atomic import check_output_path
-
-        check_output_path(review_out)
+    check_outputs([output, review_out], [source, target])
     from .progress import progress_bar
 
     result = align_files(source, target, cfg, cache=cache, progress=progress_bar(quiet, "sentence", "encoding"))
@@ -179,7 +186,7 @@ def report(path: str, output: str) -> None:
     from .review.html import write_review
     from .review.model import review_file
 
-    check_output_path(output)
+    check_output_path(output, [path])
     review = review_file(path)
     write_review(review, output)
     s = review.scores
@@ -302,8 +309,10 @@ def tmx_stats(path: str, as_json: bool) -> None:
 @handle_errors
 def tmx_merge(inputs: tuple[str, ...], output: str) -> None:
     """Merge TMX files, keeping one unit per source (the highest-scoring)."""
+    from .io.atomic import check_outputs
     from .tmx.tools import merge
 
+    check_outputs([output], inputs)
     r = merge(list(inputs), output)
     written = r.write.written if r.write else 0
     log(f"read {r.read} units; {r.exact_duplicates} exact duplicates, {r.conflicts} sources with "
@@ -318,9 +327,11 @@ def tmx_merge(inputs: tuple[str, ...], output: str) -> None:
 @handle_errors
 def tmx_filter(path: str, output: str, min_score: float, drop_flagged: bool) -> None:
     """Keep the units of a TMX that pass a score threshold and the QA checks."""
+    from .io.atomic import check_outputs
     from .tmx.tools import filter_units
     from .tmx.writer import unit_score
 
+    check_outputs([output], [path])
     flagged: set[int] = set()
     if drop_flagged:
         from .qa.checks import flagged_units
@@ -337,8 +348,10 @@ def tmx_filter(path: str, output: str, min_score: float, drop_flagged: bool) -> 
 @handle_errors
 def tmx_split(path: str, output: str, split_size: str) -> None:
     """Cut a TMX into valid TMX files under a size."""
+    from .io.atomic import check_outputs
     from .tmx.tools import split
 
+    check_outputs([output], [path])
     r = split(path, output, parse_size(split_size))
     for f in r.files:
         click.echo(f)
@@ -367,9 +380,11 @@ def tmx_convert(path: str, output: str, src_lang: str, tgt_lang: str, keep_codes
 @handle_errors
 def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
     """Check the units of a TMX or of our JSONL for translation errors."""
+    from .io.atomic import check_outputs
     from .qa.checks import Glossary, load_units, run_checks
     from .qa.report import render
 
+    check_outputs([output], [path, *([glossary] if glossary else [])])
     report = run_checks(load_units(path), Glossary.read(glossary) if glossary else None)
     text = render(report, fmt, path)
     if output:

@@ -13,7 +13,6 @@ import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError
 
@@ -35,7 +34,7 @@ class Scores:
 def parse_beads(text: str, name: str = "<beads>") -> list[BeadPair]:
     """Parse ``[0]:[0, 1]`` or ``[0]:[0, 1]:0.93`` lines (0-based indexes)."""
     beads: list[BeadPair] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         line = line.strip()
         if not line:
             continue
@@ -52,15 +51,16 @@ def parse_beads(text: str, name: str = "<beads>") -> list[BeadPair]:
                 f"{line[:60]!r}"
             ) from None
         beads.append((tuple(src), tuple(tgt)))
+    if not beads:
+        raise InputError(f"{name}: holds no beads; give a beads file such as test0.defr")
     return beads
 
 
 def read_beads(path: str | os.PathLike[str]) -> list[BeadPair]:
     """Read a beads file (Vecalign / Text+Berg gold format)."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{path}: no such file; give a beads file such as test0.defr")
-    return parse_beads(p.read_text(encoding="utf-8"), str(path))
+    from ..io.guarded import read_text
+
+    return parse_beads(read_text(path, "a beads file such as test0.defr"), str(path))
 
 
 def _counts(gold: Sequence[BeadPair], test: Sequence[BeadPair]) -> tuple[int, int, int, int]:

@@ -95,7 +95,8 @@ def collect_files(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
         else:
             raise InputError(f"{item}: no such file or folder; check the path")
     if not out:
-        raise InputError("no .txt or .html files found in the paths given")
+        raise InputError(f"no .txt or .html files found in {', '.join(map(str, inputs))}; "
+                         "give the articles or the folders that hold them")
     return out
 
 

@@ -1,19 +1,119 @@
-"""Atomic file writes: a reader never sees a half-written output."""
+"""The one way the toolkit writes a file: atomically, checked first, nothing left behind.
+
+* The data goes to a temporary file beside the output
+  (``.NAME.aligner-PID-RANDOM.part``), which is renamed over the output only
+  once complete and synced: a reader (or a CAT tool) never sees half a file,
+  and the previous output stays intact if the job fails.
+* The new file gets the mode any file the user creates gets (``0666`` less the
+  umask), or the mode of the file it replaces, not ``mkstemp``'s ``0600``.
+* Temporary files are removed on every exit Python sees (an exception,
+  Ctrl-C, SIGTERM/SIGHUP once :func:`install_signal_handlers` ran, ``sys.exit``);
+  after a SIGKILL or a power cut, the next write into the same folder removes
+  the leftovers of processes that no longer run.
+* :func:`check_outputs` runs before the work: the folder exists and is
+  writable (probed by creating a file, which is what counts, also for root on
+  a read-only mount), the output is not a folder, and no output is one of the
+  command's inputs (``-o fr.txt`` never overwrites the French source).
+* A full disk, a read-only folder or a permission problem becomes an
+  :class:`OutputError` naming the file, never a traceback.
+"""
 
 from __future__ import annotations
 
+import atexit
+import errno
 import os
-import tempfile
-from collections.abc import Iterator
+import re
+import secrets
+import signal
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import OutputError
 
+_PART = re.compile(r"^\..+\.aligner-(\d+)-[0-9a-f]{8}\.part$")
+_LIVE: set[str] = set()
+_LOCK = threading.Lock()
+_CLEANED: set[str] = set()
 
-def check_output_path(path: str | os.PathLike[str]) -> Path:
-    """Fail early, with the fix, when the output folder does not exist."""
+
+def _os_message(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "the disk is full; free some space or write elsewhere"
+    if exc.errno == errno.EROFS:
+        return "the folder is on a read-only file system; choose another output folder"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; choose a folder you can write to"
+    return f"{exc.strerror or exc}; check the output path"
+
+
+def output_error(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    """An :class:`OutputError` for an OS error while writing *path*."""
+    return OutputError(f"cannot write {path}: {_os_message(exc)}")
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the OS allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def clean_leftovers(folder: str | os.PathLike[str]) -> list[str]:
+    """Remove the temporary files that killed runs left in *folder*; the names removed."""
+    removed: list[str] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        m = _PART.match(name)
+        if not m or _pid_alive(int(m.group(1))):
+            continue
+        path = os.path.join(folder, name)
+        if path in _LIVE:
+            continue
+        try:
+            os.unlink(path)
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
+def _clean_once(folder: Path) -> None:
+    key = str(folder.resolve()) if folder.exists() else str(folder)
+    if key not in _CLEANED:
+        _CLEANED.add(key)
+        clean_leftovers(folder)
+
+
+def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = (),
+                      probe: bool = True) -> Path:
+    """Fail early, with the fix, when *path* cannot be written (see :func:`check_outputs`)."""
     out = Path(path)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
@@ -23,33 +123,196 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
         )
     if out.is_dir():
         raise OutputError(f"cannot write {out}: it is a folder; give a file name")
+    for item in inputs:
+        if _same_file(out, Path(item)):
+            raise OutputError(
+                f"cannot write {out}: it is one of the inputs ({item}) and would be overwritten; "
+                "choose another output name"
+            )
+    if probe:
+        _probe(folder, out)
     return out
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        return False
+    return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _probe(folder: Path, out: Path) -> None:
+    """Create and remove a file in *folder*: the only honest test that it is writable."""
+    probe = folder / f".{out.name}.aligner-{os.getpid()}-{secrets.token_hex(4)}.part"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise output_error(out, exc) from None
+    os.close(fd)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+
+
+def check_outputs(outputs: Iterable[str | os.PathLike[str] | None],
+                  inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """:func:`check_output_path` for every output a command will write, before it works."""
+    ins = list(inputs)
+    for out in outputs:
+        if out:
+            check_output_path(out, ins)
+
+
+class AtomicFile:
+    """A temporary file beside *path*, renamed over it by :meth:`commit`, removed by :meth:`discard`."""
+
+    def __init__(self, path: str | os.PathLike[str], binary: bool = False) -> None:
+        self.path = check_output_path(path, probe=False)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        _clean_once(folder)
+        self.tmp = str(folder / f".{self.path.name}.aligner-{os.getpid()}-{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except OSError as exc:
+            raise output_error(self.path, exc) from None
+        with _LOCK:
+            _LIVE.add(self.tmp)
+        self.fh: IO[Any] = (os.fdopen(fd, "wb") if binary
+                            else os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
+        self.done = False
+
+    def write(self, data: Any) -> None:
+        try:
+            self.fh.write(data)
+        except OSError as exc:
+            self.discard()
+            raise output_error(self.path, exc) from None
+
+    def _mode(self) -> int:
+        try:
+            return os.stat(self.path).st_mode & 0o7777
+        except OSError:
+            return 0o666 & ~current_umask()
+
+    def close_file(self) -> None:
+        """Flush, sync and close the temporary file (before a rename)."""
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            os.fchmod(self.fh.fileno(), self._mode()) if hasattr(os, "fchmod") else None
+            self.fh.close()
+        except OSError as exc:
+            self.discard()
+            raise output_error(self.path, exc) from None
+
+    def commit(self) -> None:
+        """Make the output appear, complete, under its name."""
+        if self.done:
+            return
+        if not self.fh.closed:
+            self.close_file()
+        try:
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise output_error(self.path, exc) from None
+        self.done = True
+        with _LOCK:
+            _LIVE.discard(self.tmp)
+
+    def discard(self) -> None:
+        """Remove the temporary file; the output (if any) is left as it was."""
+        if self.done:
+            return
+        self.done = True
+        try:
+            self.fh.close()
+        except OSError:
+            pass
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+        with _LOCK:
+            _LIVE.discard(self.tmp)
 
 
 @contextmanager
 def atomic_writer(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO]:  # type: ignore[type-arg]
     """Open a temporary file beside *path*; rename it over *path* only on success."""
-    out = check_output_path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    f = AtomicFile(path, binary)
     try:
-        if binary:
-            fh: IO = os.fdopen(fd, "wb")  # type: ignore[type-arg]
-        else:
-            fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        with fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
+        yield _Writer(f)  # type: ignore[misc]
+        f.commit()
+    except OSError as exc:
+        f.discard()
+        raise output_error(f.path, exc) from None
+    finally:
+        f.discard()
+
+
+class _Writer:
+    """The file object handed out by :func:`atomic_writer`: OS errors become :class:`OutputError`."""
+
+    def __init__(self, f: AtomicFile) -> None:
+        self._f = f
+
+    def write(self, data: Any) -> int:
+        self._f.write(data)
+        return len(data)
+
+    def writelines(self, lines: Iterable[Any]) -> None:
+        for line in lines:
+            self._f.write(line)
+
+    def flush(self) -> None:
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+            self._f.fh.flush()
+        except OSError as exc:
+            self._f.discard()
+            raise output_error(self._f.path, exc) from None
+
+    def fileno(self) -> int:
+        return self._f.fh.fileno()
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write *text* as UTF-8 to *path* atomically."""
     with atomic_writer(path) as fh:
         fh.write(text)
+
+
+def remove_live_temporaries() -> None:
+    """Remove every temporary file this process still has open (exit and signal path)."""
+    with _LOCK:
+        live = list(_LIVE)
+        _LIVE.clear()
+    for tmp in live:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+atexit.register(remove_live_temporaries)
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    remove_live_temporaries()
+    raise SystemExit(128 + signum)
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM and SIGHUP end the job like Ctrl-C does: temporary files removed, exit 128+N.
+
+    Only from the main thread of a command-line run (a library never changes signal handling).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, None):
+            signal.signal(sig, _on_signal)

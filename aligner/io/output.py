@@ -121,12 +121,9 @@ def write_lines(alignment: Alignment, fh: IO[str], fmt: str) -> None:
 def read_jsonl_records(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:
     """Every record of a JSONL written by ``aligner align``: header, beads, dropped lines."""
     from ..errors import InputError
+    from .guarded import iter_lines
 
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{path}: no such file; give a .jsonl written by `aligner align -o FILE.jsonl`")
-    text = p.read_text(encoding="utf-8-sig")
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in iter_lines(path, "a .jsonl written by `aligner align -o FILE.jsonl`"):
         if not line.strip():
             continue
         try:
@@ -135,7 +132,62 @@ def read_jsonl_records(path: str | os.PathLike[str]) -> Iterator[dict[str, objec
             raise InputError(f"{path}, line {number}: not JSON; give a .jsonl written by `aligner align`") from None
         if not isinstance(rec, dict):
             raise InputError(f"{path}, line {number}: not a JSON object; give a .jsonl written by `aligner align`")
+        problem = record_problem(rec)
+        if problem:
+            raise InputError(f"{path}, line {number}: {problem}; give a .jsonl written by `aligner align`")
         yield rec
+
+
+#: Largest sentence index a bead record may name (a document of ten million sentences).
+MAX_SENTENCE_ID = 10_000_000
+
+
+def record_problem(rec: dict[str, object]) -> str:
+    """What is wrong with the fields of one JSONL record ('' when nothing is).
+
+    Checked on reading, so that a hand-edited or hostile file is refused with
+    the line named instead of failing deep inside a command (or allocating
+    gigabytes for ``"src_ids": [1000000000000]``).
+    """
+    kind = rec.get("type", "bead")
+    if not isinstance(kind, str):
+        return f"'type' is {type(kind).__name__}, not text"
+    for key in ("source", "target", "text", "reason", "side", "signature", "src_lang", "tgt_lang"):
+        if key in rec and rec[key] is not None and not isinstance(rec[key], str):
+            return f"{key!r} is {type(rec[key]).__name__}, not text"
+    if kind != "bead":
+        for key in ("line", "before"):
+            value = rec.get(key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                return f"{key!r} is {type(value).__name__}, not a whole number"
+        return ""
+    sizes: dict[str, int | None] = {}
+    for key in ("src_ids", "tgt_ids"):
+        value = rec.get(key)
+        if value is None:
+            sizes[key] = None
+            continue
+        if not isinstance(value, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in value):
+            return f"{key!r} is not a list of sentence numbers"
+        if any(i < 0 or i > MAX_SENTENCE_ID for i in value):
+            return f"{key!r} holds a sentence number outside 0..{MAX_SENTENCE_ID}"
+        sizes[key] = len(value)
+    for key, ids in (("src_kinds", "src_ids"), ("tgt_kinds", "tgt_ids")):
+        value = rec.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+            return f"{key!r} is not a list of texts"
+        if sizes.get(ids) is not None and len(value) != sizes[ids]:
+            return f"{key!r} has {len(value)} entries for {sizes[ids]} sentence numbers"
+    conf = rec.get("confidence")
+    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, int | float) or conf != conf
+                             or conf in (float("inf"), float("-inf"))):
+        return "'confidence' is not a number"
+    props = rec.get("props")
+    if props is not None and not isinstance(props, dict):
+        return "'props' is not an object of names to texts"
+    return ""
 
 
 def read_jsonl_beads(path: str | os.PathLike[str]) -> Iterator[dict[str, object]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Document
 from .boilerplate import strip_boilerplate
+from .guarded import decode_error, read_bytes
 
 #: Files above this size are refused (a communiqué is a few kB; a book a few MB).
 MAX_BYTES = 64 * 1024 * 1024
@@ -46,11 +47,7 @@ def decode_bytes(data: bytes, name: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: cannot be decoded as {encoding.upper()} (byte {exc.start}); the toolkit "
-            "reads UTF-8, UTF-8 with BOM and UTF-16. Convert it first, e.g. "
-            f"`iconv -f WINDOWS-1256 -t UTF-8 {name} > fixed.txt`"
-        ) from None
+        raise decode_error(name, data, exc, encoding) from None
     if _control_share(text) > 0.05:
         raise InputError(
             f"{name}: looks like a binary file (many control characters), not a text or "
@@ -140,18 +137,8 @@ def read_lines(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docu
 
 
 def _read_bytes(p: Path, name: str, max_bytes: int, wanted: str) -> bytes:
-    """The file's bytes, after the checks every input gets (exists, not a folder, size)."""
-    if not p.exists():
-        raise InputError(f"{name}: no such file; check the path")
-    if p.is_dir():
-        raise InputError(f"{name}: is a folder; give {wanted}")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{name}: too large ({size / 1e6:.0f} MB, limit {max_bytes / 1e6:.0f} MB); "
-            "split it into smaller documents"
-        )
-    return p.read_bytes()
+    """The file's bytes, after the checks every input gets (see :mod:`aligner.io.guarded`)."""
+    return read_bytes(p, wanted, max_bytes)
 
 
 def _check_not_empty(text: str, name: str) -> None:

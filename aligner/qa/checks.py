@@ -65,11 +65,13 @@ class Glossary:
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> Glossary:
         """CSV: French term, then one or more accepted renderings (columns or ``|``-separated)."""
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{path}: no such glossary file; give a CSV of French term, Arabic renderings")
+        import io
+
+        from ..io.guarded import read_text
+
+        text = read_text(path, "a glossary CSV of French term, Arabic renderings")
         terms: dict[str, tuple[str, ...]] = {}
-        with open(p, encoding="utf-8-sig", newline="") as fh:
+        with io.StringIO(text, newline="") as fh:
             for number, row in enumerate(csv.reader(fh), start=1):
                 if not row or not row[0].strip() or row[0].startswith("#"):
                     continue
@@ -77,6 +79,8 @@ class Glossary:
                 if not renderings:
                     raise InputError(f"{path}, line {number}: term {row[0]!r} has no Arabic rendering")
                 terms[row[0].strip()] = renderings
+        if not terms:
+            raise InputError(f"{path}: holds no terms; give a CSV of French term, Arabic renderings")
         return cls(terms)
 
 
@@ -349,24 +353,30 @@ def run_checks(units: list[QAUnit], glossary: Glossary | None = None,
 
 def load_units(path: str | os.PathLike[str]) -> list[QAUnit]:
     """Units of a TMX (in order) or of our JSONL (beads, unaligned sentences included)."""
+    from ..io.guarded import MAX_BYTES, open_input
+
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{path}: no such file; give a .tmx or a .jsonl written by `aligner align`")
+    # QA holds every unit in memory (the consistency check compares them all): the limit of an input read whole.
+    open_input(p, "a .tmx or a .jsonl written by `aligner align` (split a big TMX with `aligner tmx split`)",
+               MAX_BYTES).close()
     if p.suffix.lower() == ".tmx":
         from ..tmx.reader import iter_units
         from ..tmx.tools import languages_of
+        from ..tmx.writer import parse_score
 
         src, tgt = languages_of(p)
         out = []
         for unit in iter_units(p):
             s, t = unit.text(src) or "", unit.text(tgt) or ""
-            score = unit.props.get("x-align-score")
-            out.append(QAUnit(unit.index, s, t, float(score) if score else None))
+            out.append(QAUnit(unit.index, s, t, parse_score(unit.props.get("x-align-score"))))
         return out
     if p.suffix.lower() == ".jsonl":
         from ..io.output import read_jsonl_beads
 
-        return units_from_records(read_jsonl_beads(p))
+        units = units_from_records(read_jsonl_beads(p))
+        if not units:
+            raise InputError(f"{path}: holds no aligned units; give a .jsonl written by `aligner align`")
+        return units
     raise InputError(f"{path}: give a .tmx or a .jsonl file")
 
 
@@ -374,8 +384,9 @@ def units_from_records(records: Iterable[dict[str, object]]) -> list[QAUnit]:
     """QA units from bead records of our JSONL (unaligned sentences included), in order."""
     out: list[QAUnit] = []
     for rec in records:
-        kinds_s = list(rec.get("src_kinds") or ["sentence"])  # type: ignore[call-overload]
-        kinds_t = list(rec.get("tgt_kinds") or ["sentence"])  # type: ignore[call-overload]
+        ks, kt = rec.get("src_kinds"), rec.get("tgt_kinds")
+        kinds_s = ks if isinstance(ks, list) and ks else ["sentence"]
+        kinds_t = kt if isinstance(kt, list) and kt else ["sentence"]
         conf = rec.get("confidence")
         out.append(QAUnit(len(out), str(rec.get("source", "")), str(rec.get("target", "")),
                           float(conf) if isinstance(conf, int | float) else None,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError
 
@@ -42,10 +41,9 @@ class MTEvaluation:
 
 
 def _lines(path: str | os.PathLike[str], role: str) -> list[str]:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{path}: no such {role} file; check the path")
-    lines = p.read_text(encoding="utf-8-sig").split("\n")
+    from ..io.guarded import read_text
+
+    lines = read_text(path, f"the {role} file, one segment per line").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     if not lines:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 
 from .checks import CHECKS, INCONSISTENCY, SEVERITIES, QAReport
@@ -37,27 +36,33 @@ def to_text(report: QAReport) -> str:
     return "\n".join(rows) + "\n"
 
 
+_QA_CSS = ("body{font-family:sans-serif}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
+           ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}[dir=rtl]{text-align:right}")
+
+
 def to_html(report: QAReport, title: str) -> str:
-    """A self-contained review page: findings first, then every unit."""
+    """A self-contained review page: findings first, then every unit.
+
+    Strict CSP (no script at all, styles by hash; see :mod:`aligner.io.pages`); every field escaped.
+    """
+    from ..io.pages import escape as e
+    from ..io.pages import page_head
+
     explanations = {c.name: c.explanation for c in [*CHECKS.values(), INCONSISTENCY]}
-    e = html.escape
     parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>QA report: {e(title)}</title><style>body{{font-family:sans-serif}}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
-        ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}"
-        "[dir=rtl]{text-align:right}</style></head><body>",
+        page_head(f"QA report: {title}", _QA_CSS),
         f"<h1>QA report: {e(title)}</h1><h2>Findings</h2><table><tr><th>severity</th><th>unit</th>"
         "<th>check</th><th>message</th></tr>",
     ]
     for f in _by_severity(report):
-        parts.append(f"<tr class='{f.severity}'><td>{f.severity}</td><td><a href='#u{f.unit}'>{f.unit}</a></td>"
+        parts.append(f"<tr class='{e(f.severity)}'><td>{e(f.severity)}</td><td><a href='#u{e(f.unit)}'>{e(f.unit)}</a></td>"
                      f"<td title='{e(explanations.get(f.check, ''))}'>{e(f.check)}</td><td>{e(f.message)}</td></tr>")
     parts.append("</table><h2>Units</h2><table><tr><th>#</th><th>confidence</th><th>French</th><th>Arabic</th></tr>")
     for rec in report.unit_records():
         conf = rec["confidence"]
-        parts.append(f"<tr id='u{rec['index']}'><td>{rec['index']}</td><td>{'' if conf is None else conf}</td>"
-                     f"<td lang='fr'>{e(str(rec['source']))}</td><td lang='ar' dir='rtl'>{e(str(rec['target']))}</td></tr>")
+        parts.append(f"<tr id='u{e(rec['index'])}'><td>{e(rec['index'])}</td><td>{'' if conf is None else e(conf)}</td>"
+                     f"<td lang='fr'>{e(rec['source'])}</td><td lang='ar' dir='rtl'>{e(rec['target'])}</td></tr>")
     parts.append("</table></body></html>\n")
     return "".join(parts)
 

@@ -1,21 +1,18 @@
 """The review as one self-contained HTML page: inline CSS, JS and SVG, nothing fetched.
 
-A Content-Security-Policy of ``default-src 'none'`` makes the browser refuse
+A strict Content-Security-Policy (see :mod:`aligner.io.pages`) makes the browser refuse
 any request the page might make, so the file opens from disk anywhere and
 leaks nothing about the documents it shows.
 """
 
 from __future__ import annotations
 
-import html
 import math
 
+from ..io.pages import escape as _e
+from ..io.pages import page_head, script_tag
 from ..qa.checks import CHECKS, INCONSISTENCY
 from .model import HIGH_CONFIDENCE, LOW_CONFIDENCE, Review, ReviewRow
-
-_e = html.escape
-
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 #: Fonts that are already on the reader's machine; none is downloaded.
 ARABIC_FONTS = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Geeza Pro", '
@@ -59,6 +56,9 @@ ul.findings{margin:0;padding-left:1.1em;font-size:.82rem}
 .sev.error{background:#c62828}.sev.warning{background:#e0a100}.sev.info{background:#1565c0}
 .explain{display:block;color:#666;font-size:.75rem}
 .hidden{display:none}
+figcaption{font-size:.8rem;color:#555;max-width:320px}
+.legend .hi{background:var(--high)}.legend .me{background:var(--medium)}.legend .lo{background:var(--low)}
+th.ar{text-align:right}
 .kind{font-size:.7rem;color:#666;border:1px solid #ccc;border-radius:3px;padding:0 3px;margin:0 6px;font-family:@LATIN@;display:inline-block;vertical-align:middle}
 """.replace("@LATIN@", LATIN_FONTS).replace("@ARABIC@", ARABIC_FONTS)
 
@@ -181,7 +181,7 @@ def _findings_cell(row: ReviewRow, explanations: dict[str, str]) -> str:
 
 
 def _side(text: str, kinds: tuple[str, ...], why: str) -> str:
-    tags = "".join(f'<span class="kind" dir="ltr">{k}</span>' for k in dict.fromkeys(kinds) if k != "sentence")
+    tags = "".join(f'<span class="kind" dir="ltr">{_e(k)}</span>' for k in dict.fromkeys(kinds) if k != "sentence")
     return tags + _e(text) + (f'<span class="why">{_e(why)}</span>' if why and text else "")
 
 
@@ -208,12 +208,7 @@ def render_review(review: Review) -> str:
     unaligned = sum(1 for r in review.rows if r.kind == "unaligned")
     explanations = _explanations()
     title = f"Alignment review: {review.source_name} ↔ {review.target_name}"
-    head = (
-        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\"><head><meta charset=\"utf-8\">"
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
-    )
+    head = page_head(title, _CSS, [_JS])
     header = (
         f'<header><div><h1>{_e(title)}</h1>'
         f'<div class="docs">French: <b lang="fr">{_e(review.source_name)}</b> · '
@@ -229,7 +224,7 @@ def render_review(review: Review) -> str:
         f"<dt>QA findings</dt><dd>{severities['error']} errors, {severities['warning']} warnings, "
         f"{severities['info']} notes</dd>"
         f'</dl><p>Settings: <code class="sig" id="signature">{_e(review.signature)}</code></p></div>'
-        f"<figure>{dot_plot(review)}<figcaption style=\"font-size:.8rem;color:#555;max-width:320px\">"
+        f"<figure>{dot_plot(review)}<figcaption>"
         "One mark per unit, sized by its number of sentences, coloured by confidence; "
         "grey rings are sentences with no counterpart. Marks off the diagonal show where the texts "
         "were rewritten. Click a mark to go to its row.</figcaption></figure></header>"
@@ -241,20 +236,20 @@ def render_review(review: Review) -> str:
         '<label><input type="checkbox" id="show-dropped" checked> show dropped lines</label>'
         '<span id="shown"></span>'
         '<span class="legend">'
-        f'<span style="background:var(--high)">≥ {HIGH_CONFIDENCE:g}</span>'
-        f'<span style="background:var(--medium)">{LOW_CONFIDENCE:g}–{HIGH_CONFIDENCE:g}</span>'
-        f'<span style="background:var(--low)">&lt; {LOW_CONFIDENCE:g}</span></span>'
+        f'<span class="hi">≥ {HIGH_CONFIDENCE:g}</span>'
+        f'<span class="me">{LOW_CONFIDENCE:g}–{HIGH_CONFIDENCE:g}</span>'
+        f'<span class="lo">&lt; {LOW_CONFIDENCE:g}</span></span>'
         "<span><kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>n</kbd>/<kbd>p</kbd> next/previous flagged · "
         "<kbd>l</kbd> low · <kbd>f</kbd> flagged · <kbd>d</kbd> dropped</span></div>"
     )
     table = [
         '<table id="units"><colgroup><col class="n"><col><col><col class="conf"><col class="find"></colgroup>'
-        '<thead><tr><th>unit</th><th>French</th><th style="text-align:right">العربية · Arabic</th>'
+        '<thead><tr><th>unit</th><th>French</th><th class="ar">العربية · Arabic</th>'
         "<th>confidence</th><th>QA findings</th></tr></thead><tbody>"
     ]
     table.extend(_row(k, row, explanations) for k, row in enumerate(review.rows))
     table.append("</tbody></table>")
-    return head + header + controls + "".join(table) + f"<script>{_JS}</script></body></html>\n"
+    return head + header + controls + "".join(table) + script_tag(_JS) + "</body></html>\n"
 
 
 def write_review(review: Review, path: str) -> None:

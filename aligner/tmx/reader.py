@@ -17,15 +17,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
 from ..errors import TMXError
+from ..io.guarded import MAX_STREAM_BYTES, open_input
 from .writer import TranslationUnit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
 _PROLOGUE_BYTES = 64 * 1024
+#: Longest prologue (before ``<tmx>``) accepted, in characters.
+MAX_PROLOGUE_CHARS = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -79,14 +83,90 @@ def _decode_prologue(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def _prologue_decoder(head: bytes) -> codecs.IncrementalDecoder:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        name = "utf-16"
+    elif len(head) > 1 and head[0] == 0:
+        name = "utf-16-be"
+    elif len(head) > 1 and head[1] == 0:
+        name = "utf-16-le"
+    else:
+        name = "utf-8"
+    return codecs.getincrementaldecoder(name)(errors="replace")
+
+
+def open_tmx(path: str | os.PathLike[str]) -> BinaryIO:
+    """The TMX opened through the guarded opener (regular file, no FIFO, size bound)."""
+    return open_input(path, "a .tmx file", MAX_STREAM_BYTES)
+
+
+def prologue(path: str | os.PathLike[str]) -> str:
+    """Everything before the root element, however long (comments and padding included).
+
+    Read in chunks, so a DOCTYPE hidden behind megabytes of comments is still
+    seen; refused beyond :data:`MAX_PROLOGUE_CHARS` characters.
+    """
+    out: list[str] = []
+    kept = 0
+    with open_tmx(path) as fh:
+        first = fh.read(_PROLOGUE_BYTES)
+        decoder = _prologue_decoder(first)
+        pending = decoder.decode(first)
+        state = ""  # "", "comment", "pi"
+        while True:
+            i = 0
+            while i < len(pending):
+                if state == "comment":
+                    j = pending.find("-->", i)
+                    if j < 0:
+                        i = max(i, len(pending) - 2)
+                        break
+                    i, state = j + 3, ""
+                elif state == "pi":
+                    j = pending.find("?>", i)
+                    if j < 0:
+                        i = max(i, len(pending) - 1)
+                        break
+                    i, state = j + 2, ""
+                else:
+                    j = pending.find("<", i)
+                    if j < 0:
+                        out.append(pending[i:])
+                        i = len(pending)
+                        break
+                    out.append(pending[i:j])
+                    if len(pending) - j < 9:  # too short to tell what starts here
+                        i = j
+                        break
+                    if pending.startswith("<!--", j):
+                        i, state = j + 4, "comment"
+                    elif pending.startswith("<?", j):
+                        i, state = j + 2, "pi"
+                    elif pending[j + 1].isalpha() or pending[j + 1] in "_:":
+                        return "".join(out)
+                    else:
+                        out.append("<")
+                        i = j + 1
+            pending = pending[i:]
+            kept += i
+            if kept > MAX_PROLOGUE_CHARS:
+                raise TMXError(f"{path}: more than {MAX_PROLOGUE_CHARS // 1024**2} MB before the <tmx> element; "
+                               "a TMX has a short prologue, so this file is refused")
+            chunk = fh.read(_PROLOGUE_BYTES)
+            if not chunk:
+                pending += decoder.decode(b"", final=True)
+                out.append(pending if not state else "")
+                return "".join(out)
+            pending += decoder.decode(chunk)
+
+
 def check_hostile(path: str | os.PathLike[str]) -> None:
-    """Refuse entity declarations (XXE, expansion bombs) before any parsing."""
-    with open(path, "rb") as fh:
-        prologue = _decode_prologue(fh.read(_PROLOGUE_BYTES))
-    doctype = re.search(r"<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", prologue, re.S)
-    body = (doctype.group(1) or "") if doctype else ""
-    if "<!DOCTYPE" in prologue and not doctype:
-        body = prologue[prologue.index("<!DOCTYPE"):]
+    """Refuse entity declarations (XXE, expansion bombs) before any parsing.
+
+    The whole prologue (everything before the root element, comments skipped)
+    is searched, not only its first kilobytes.
+    """
+    body = prologue(path)
     if re.search(r"<!ENTITY[^>]*\b(SYSTEM|PUBLIC)\b", body):
         raise TMXError(
             f"{path}: declares an external entity (<!ENTITY … SYSTEM>); it could read local "
@@ -133,31 +213,39 @@ def _error(path: str | os.PathLike[str], exc: etree.XMLSyntaxError) -> TMXError:
 def read_header(path: str | os.PathLike[str]) -> TmxHeader:
     """The ``<tmx>`` version and ``<header>`` of a TMX file (reads only the start)."""
     check_hostile(path)
-    version = ""
     try:
-        for event, el in etree.iterparse(str(path), events=("start", "end"), **_parser_args()):  # type: ignore[call-overload]
-            if event == "start" and el.tag == "tmx":
-                version = el.get("version", "")
-            elif event == "end" and el.tag == "header":
-                props = {p.get("type", ""): p.text or "" for p in el.iter("prop")}
-                return TmxHeader(version, dict(el.attrib), props)
-            elif event == "start" and el.tag == "body":
-                break
+        with open_tmx(path) as fh:
+            return _header_of(path, fh)
     except etree.XMLSyntaxError as exc:
         raise _error(path, exc) from None
+
+
+def _header_of(path: str | os.PathLike[str], fh: BinaryIO) -> TmxHeader:
+    version = ""
+    for event, el in etree.iterparse(fh, events=("start", "end"), **_parser_args()):  # type: ignore[call-overload]
+        if event == "start" and el.tag == "tmx":
+            version = el.get("version", "")
+        elif event == "end" and el.tag == "header":
+            props = {p.get("type", ""): p.text or "" for p in el.iter("prop")}
+            return TmxHeader(version, dict(el.attrib), props)
+        elif event == "start" and el.tag == "body":
+            break
     raise TMXError(f"{path}: no <header> element; is it a TMX file?")
 
 
 def iter_units(path: str | os.PathLike[str], keep_codes: bool = False) -> Iterator[TmxUnit]:
     """Stream the ``<tu>`` elements of *path*, in order, in bounded memory."""
     p = Path(path)
-    if not p.is_file():
-        raise TMXError(f"{path}: no such file; check the path")
     check_hostile(p)
+    with open_tmx(p) as fh:
+        yield from _units_of(path, fh, keep_codes)
+
+
+def _units_of(path: str | os.PathLike[str], fh: BinaryIO, keep_codes: bool) -> Iterator[TmxUnit]:
     index = 0
     root_seen = False
     try:
-        context = etree.iterparse(str(p), events=("start", "end"), **_parser_args())  # type: ignore[call-overload]
+        context = etree.iterparse(fh, events=("start", "end"), **_parser_args())  # type: ignore[call-overload]
         for event, el in context:
             if event == "start":
                 if not root_seen:

@@ -5,33 +5,32 @@ All stream their input (see :mod:`aligner.tmx.reader`) and write atomically.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import TMXError
+from ..errors import InputError, TMXError
 from ..io.atomic import atomic_writer
-from .reader import XML_LANG, TmxUnit, _decode_prologue, check_hostile, iter_units, read_header
+from .reader import XML_LANG, TmxUnit, check_hostile, iter_units, open_tmx, read_header
 from .writer import (
     REQUIRED_HEADER,
     TranslationUnit,
     WriteReport,
     check_lang_code,
     clean_segment,
+    parse_score,
     unit_score,
     validate_dtd,
     write_tmx,
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*([0-8]|1[124-9]|2[0-9]|3[01]));", re.I)
-_DTD_MAX_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,25 @@ class Problem:
 
 def _scan_controls(path: Path) -> list[Problem]:
     problems: list[Problem] = []
-    with open(path, "rb") as fh:
+    with open_tmx(path) as fh:
         head = fh.read(4)
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 1 and 0 in head[:2])
-    if utf16:
-        text_lines: Iterator[str] = iter(_decode_prologue(path.read_bytes()).splitlines())
-    else:
-        text_lines = (raw.decode("utf-8", errors="replace") for raw in open(path, "rb"))
+        fh.seek(0)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            encoding = "utf-16"
+        elif len(head) > 1 and head[0] == 0:
+            encoding = "utf-16-be"
+        elif len(head) > 1 and head[1] == 0:
+            encoding = "utf-16-le"
+        else:
+            encoding = "utf-8"
+        text = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="")
+        problems = _control_problems(text)
+        text.detach()
+    return problems
+
+
+def _control_problems(text_lines: Iterable[str]) -> list[Problem]:
+    problems: list[Problem] = []
     for number, line in enumerate(text_lines, start=1):
         m = _CONTROL.search(line)
         if m:
@@ -74,8 +85,7 @@ def _scan_controls(path: Path) -> list[Problem]:
 def validate(path: str | os.PathLike[str]) -> list[Problem]:
     """Every problem that would make a CAT tool reject or mis-read *path*."""
     p = Path(path)
-    if not p.is_file():
-        raise TMXError(f"{path}: no such file; check the path")
+    open_tmx(p).close()  # the guarded opener's checks (missing, folder, FIFO, permission): InputError
     try:
         check_hostile(p)
     except TMXError as exc:
@@ -103,8 +113,7 @@ def validate(path: str | os.PathLike[str]) -> list[Problem]:
     except TMXError as exc:
         problems.append(Problem(str(exc).split(": ", 1)[1]))
         return problems
-    if p.stat().st_size <= _DTD_MAX_BYTES:
-        problems.extend(Problem(f"DTD: {msg}") for msg in validate_dtd(p))
+    problems.extend(Problem(f"DTD: {msg}") for msg in validate_dtd(p))
     return problems
 
 
@@ -151,9 +160,9 @@ def stats(path: str | os.PathLike[str]) -> Stats:
     for unit in iter_units(path):
         out.units += 1
         out.languages.update(code for code, _ in unit.variants)
-        if "x-align-score" in unit.props:
-            s = min(max(unit_score(TranslationUnit("", "", unit.props)), 0.0), 0.999999)
-            lo = int(s * 10) / 10
+        score = parse_score(unit.props.get("x-align-score"))
+        if score is not None:
+            lo = int(min(score, 0.999999) * 10) / 10
             out.scores[f"{lo:.1f}-{lo + 0.1:.1f}"] += 1
         else:
             out.unscored += 1
@@ -262,6 +271,11 @@ def convert(input_path: str | os.PathLike[str], output: str | os.PathLike[str],
     """
     in_ext = Path(input_path).suffix.lower()
     out_ext = Path(output).suffix.lower()
+    from ..io.atomic import check_output_path
+    from ..io.guarded import check_input
+
+    check_input(input_path, "a .tmx, .tsv or .jsonl file")
+    check_output_path(output, [input_path])
     if in_ext == ".tmx" and out_ext in (".tsv", ".jsonl"):
         src, tgt = languages_of(input_path)
         count = 0
@@ -278,28 +292,50 @@ def convert(input_path: str | os.PathLike[str], output: str | os.PathLike[str],
                 count += 1
         return count
     if in_ext in (".tsv", ".jsonl") and out_ext == ".tmx":
-        return write_tmx(output, _read_flat(Path(input_path)), src_lang, tgt_lang).written
+        return write_tmx(output, _nonempty(_read_flat(Path(input_path)), input_path), src_lang, tgt_lang).written
     raise TMXError(f"cannot convert {in_ext or 'no extension'} to {out_ext or 'no extension'}; "
                    "convert .tmx to .tsv/.jsonl or .tsv/.jsonl to .tmx")
+
+
+def _nonempty(units: Iterator[TranslationUnit], path: str | os.PathLike[str]) -> Iterator[TranslationUnit]:
+    """*units*, failing at the end (so that nothing is written) when there was none."""
+    count = 0
+    for unit in units:
+        count += 1
+        yield unit
+    if not count:
+        raise InputError(f"{path}: holds no units; give a .tsv or .jsonl written by `aligner`")
 
 
 def _read_flat(path: Path) -> Iterator[TranslationUnit]:
     if path.suffix.lower() == ".jsonl":
         from ..io.output import read_jsonl_beads
 
-        for rec in read_jsonl_beads(path):
-            score = rec.get("confidence")
-            props = ({"x-align-score": f"{score:.4f}"} if isinstance(score, float | int)
-                     else dict(rec.get("props") or {}))  # type: ignore[call-overload]
+        for number, rec in enumerate(read_jsonl_beads(path), start=1):
+            score = parse_score(rec.get("confidence"))
+            raw_props = rec.get("props") or {}
+            if not isinstance(raw_props, dict):
+                raise InputError(f"{path}, record {number}: 'props' is {type(raw_props).__name__}, not an "
+                                 "object of names to texts; give a .jsonl written by `aligner`")
+            props = ({"x-align-score": f"{score:.4f}"} if score is not None
+                     else {str(k): str(v) for k, v in raw_props.items()})
             yield TranslationUnit(str(rec.get("source", "")), str(rec.get("target", "")), props)
         return
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        src = row.get("source") or ""
-        tgt = row.get("target") or ""
-        score = row.get("confidence") or row.get("score")
-        yield TranslationUnit(src, tgt, {"x-align-score": score} if score else {})
+    from ..io.guarded import iter_lines
+
+    columns: list[str] = []
+    for _number, line in iter_lines(path, "a .tsv with source and target columns"):
+        cells = line.split("\t")
+        if not columns:
+            columns = cells
+            if "source" not in columns or "target" not in columns:
+                raise InputError(f"{path}, line 1: no 'source' and 'target' columns in the header; "
+                                 "give a .tsv written by `aligner align` or `aligner tmx convert`")
+            continue
+        row = dict(zip(columns, cells, strict=False))
+        score = parse_score(row.get("confidence") or row.get("score"))
+        yield TranslationUnit(row.get("source") or "", row.get("target") or "",
+                              {"x-align-score": f"{score:.4f}"} if score is not None else {})
 
 
 __all__ = ["XML_LANG", "Problem", "Stats", "MergeReport", "validate", "stats", "merge",

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import unicodedata
@@ -24,7 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from ..errors import TMXError
-from ..io.atomic import atomic_writer
+from ..io.atomic import AtomicFile
 
 # Characters XML 1.0 forbids, plus the C1 controls and noncharacters that
 # break some TMX importers.
@@ -38,10 +39,9 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 def clean_segment(text: str) -> str:
     """NFC-normalise, drop XML-illegal characters, fold line breaks, trim."""
-    text = unicodedata.normalize("NFC", text)
-    text = _ILLEGAL.sub("", text)
+    text = _ILLEGAL.sub("", text)  # first: a removed character can leave a composable pair
     text = re.sub(r"[\t\n\r]+", " ", text)
-    return text.strip()
+    return unicodedata.normalize("NFC", text).strip()
 
 
 _ISO639_3 = {"fra": "fr", "fre": "fr", "ara": "ar", "deu": "de", "ger": "de", "eng": "en",
@@ -106,12 +106,22 @@ class Duplicate:
     source: str
 
 
-def unit_score(unit: TranslationUnit) -> float:
-    """The unit's ``x-align-score`` (0 when absent or unreadable)."""
+def parse_score(value: object) -> float | None:
+    """A score property as a finite number in [0, 1]; None when absent, unreadable, NaN or infinite."""
+    if value is None or isinstance(value, bool):
+        return None
     try:
-        return float(unit.props.get("x-align-score", 0.0))
-    except ValueError:
-        return 0.0
+        score = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(score):
+        return None
+    return min(max(score, 0.0), 1.0)
+
+
+def unit_score(unit: TranslationUnit) -> float:
+    """The unit's ``x-align-score`` (0 when absent or unreadable: ``abc``, ``nan``, ``inf``)."""
+    return parse_score(unit.props.get("x-align-score")) or 0.0
 
 
 def resolve_duplicates(units: Iterable[TranslationUnit]) -> tuple[list[TranslationUnit], list[Duplicate]]:
@@ -137,24 +147,20 @@ def resolve_duplicates(units: Iterable[TranslationUnit]) -> tuple[list[Translati
 
 
 class _TmxFile:
-    """One TMX file being written: header on open, footer on close, atomic rename."""
+    """One TMX file being written: header on open, footer on close; renamed into place by the caller."""
 
     def __init__(self, path: Path, header: str) -> None:
-        self._ctx = atomic_writer(path)
-        self.fh = self._ctx.__enter__()
-        self.fh.write(header)
+        self.file = AtomicFile(path)
+        self.file.write(header)
         self.size = len(header.encode("utf-8"))
 
     def write(self, text: str) -> None:
-        self.fh.write(text)
+        self.file.write(text)
         self.size += len(text.encode("utf-8"))
 
     def close(self) -> None:
-        self.fh.write("</body>\n</tmx>\n")
-        self._ctx.__exit__(None, None, None)
-
-    def abort(self, exc: BaseException) -> None:
-        self._ctx.__exit__(type(exc), exc, exc.__traceback__)
+        self.file.write("</body>\n</tmx>\n")
+        self.file.close_file()
 
 
 def _split_name(path: Path, number: int) -> Path:
@@ -198,6 +204,7 @@ def write_tmx(
     out = Path(path)
     report = WriteReport()
     current: _TmxFile | None = None
+    finished: list[_TmxFile] = []  # parts complete but not renamed: all appear together, or none
     try:
         for pos, unit in enumerate(units):
             src = clean_segment(unit.src)
@@ -216,6 +223,7 @@ def write_tmx(
             )
             if current is not None and split_bytes and current.size + len(xml.encode()) + 20 > split_bytes:
                 current.close()
+                finished.append(current)
                 current = None
             if current is None:
                 name = _split_name(out, len(report.files) + 1) if split_bytes else out
@@ -228,9 +236,13 @@ def write_tmx(
             current = _TmxFile(name, header)
             report.files.append(str(name))
         current.close()
-    except BaseException as exc:
-        if current is not None:
-            current.abort(exc)
+        finished.append(current)
+        current = None
+        for part in finished:
+            part.file.commit()
+    except BaseException:
+        for part in [*finished, *([current] if current is not None else [])]:
+            part.file.discard()
         raise
     return report
 
@@ -240,18 +252,65 @@ def dtd_text() -> str:
     return resources.files("aligner").joinpath("data/tmx14.dtd").read_text(encoding="utf-8")
 
 
-def validate_dtd(path: str | os.PathLike[str]) -> list[str]:
-    """Problems found by validating *path* against the TMX 1.4 DTD (empty: valid)."""
+def validate_dtd(path: str | os.PathLike[str], max_problems: int = 50) -> list[str]:
+    """Problems found by validating *path* against the TMX 1.4 DTD (empty: valid).
+
+    Streamed: the root (with its header and an empty body) and then each
+    ``<tu>`` are validated one at a time and freed, so memory stays bounded
+    whatever the file's size.
+    """
+    import copy
     import io
 
     from lxml import etree
 
+    from ..io.guarded import MAX_STREAM_BYTES, open_input
+
     dtd = etree.DTD(io.StringIO(dtd_text()))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    problems: list[str] = []
+
+    def check(el: etree._Element, line: int | None) -> None:
+        if dtd.validate(el):
+            return
+        for e in dtd.error_log.filter_from_errors():
+            if "xmlns:xml" in e.message:  # lxml's view of the xml: prefix on a detached element
+                continue
+            problems.append(f"line {line or e.line}: {e.message}")
+
+    root: etree._Element | None = None
+    header: etree._Element | None = None
     try:
-        tree = etree.parse(str(path), parser)
+        with open_input(path, "a .tmx file", MAX_STREAM_BYTES) as fh:
+            for event, el in etree.iterparse(fh, events=("start", "end"), resolve_entities=False,
+                                             no_network=True, load_dtd=False, remove_comments=True):
+                if len(problems) >= max_problems:
+                    break
+                if event == "start":
+                    if root is None:
+                        root = el
+                        continue
+                    parent = el.getparent()
+                    if parent is root and el.tag not in ("header", "body"):
+                        problems.append(f"line {el.sourceline}: <{el.tag}> is not allowed in <tmx>")
+                    elif parent is not None and parent.tag == "body" and parent.getparent() is root \
+                            and el.tag != "tu":
+                        problems.append(f"line {el.sourceline}: <{el.tag}> is not allowed in <body>")
+                    continue
+                if el.tag == "header" and el.getparent() is root:
+                    header = copy.deepcopy(el)
+                elif el.tag == "tu":
+                    check(el, el.sourceline)
+                    el.clear(keep_tail=False)
+                    parent = el.getparent()
+                    if parent is not None:
+                        while el.getprevious() is not None:
+                            del parent[0]
     except etree.XMLSyntaxError as exc:
         return [f"not well-formed XML: {exc}"]
-    if dtd.validate(tree):
-        return []
-    return [f"line {e.line}: {e.message}" for e in dtd.error_log.filter_from_errors()]
+    if root is not None and len(problems) < max_problems:
+        skeleton = etree.Element(root.tag, dict(root.attrib))
+        if header is not None:
+            skeleton.append(header)
+        etree.SubElement(skeleton, "body")
+        check(skeleton, root.sourceline)
+    return problems[:max_problems]
