@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 class Dropped:
     """A line removed as boilerplate, kept so that nothing is silently lost."""
 
-    line: int  # 1-based line number in the extracted text
+    line: int  # 1-based line number in the original file (0: not known, e.g. inside a PDF)
     text: str
-    reason: str  # the rule that removed it, e.g. "share/comment line"
+    reason: str  # why it was removed, e.g. "share/comment line", "outside the main text (<nav>)"
     kept_before: int = 0  # how many kept lines come before it (its place in the kept text)
     before: int = -1  # index of the first sentence after it on its side (-1: not known yet)
 
@@ -23,6 +23,9 @@ class Document:
     path: str
     text: str
     dropped: tuple[Dropped, ...] = ()
+    headings: frozenset[int] = frozenset()  # 0-based lines of *text* known as headings (<h1>…, Heading styles)
+    encoding: str = ""  # how the bytes were decoded, e.g. "utf-8", "cp1256 (declared)"
+    extractor: str = ""  # what found the text, e.g. "trafilatura 2.3.1", "python-docx"
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,14 @@ from .progress import Progress
 def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool = True) -> tuple[Document, list[Sentence]]:
     """Read and segment one input; refuse it when it is not in *lang*."""
     if cfg.pre_split:
-        doc = read_lines(path)
+        doc = read_lines(path, lang=lang)
         sentences = pre_split(doc.text)
     else:
-        doc = read_document(path)
+        doc = read_document(path, lang=lang)
         sentences = segment_text(doc.text, lang)
+        if doc.headings:  # headings known from the markup (<h2>, a Heading style)
+            sentences = [dataclasses.replace(s, kind="heading") if s.line in doc.headings else s
+                         for s in sentences]
     if check:
         check_language(doc.text, lang, str(path))
     if doc.dropped:

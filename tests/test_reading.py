@@ -4,7 +4,7 @@ import pytest
 
 from aligner.errors import InputError
 from aligner.io.boilerplate import classify_line, strip_boilerplate
-from aligner.io.reading import html_to_text, read_document, read_lines
+from aligner.io.reading import read_document, read_lines
 
 FR = "Le ministre a signé l’accord. Il entre en vigueur le 5 décembre.\n"
 
@@ -21,11 +21,12 @@ def test_encodings_are_read(tmp_path, data):
     assert read_document(p).text == FR.rstrip("\n")
 
 
-def test_windows_1256_is_refused_naming_file(tmp_path):
+def test_windows_1256_arabic_is_read(tmp_path):
     p = tmp_path / "ar.txt"
-    p.write_bytes("مرحبا بالعالم".encode("cp1256"))
-    with pytest.raises(InputError, match=r"ar\.txt.*UTF-8.*iconv"):
-        read_document(p)
+    text = "قال وزير الخارجية إن الاجتماع المقبل سيعقد في بروكسل الأسبوع القادم.\n"
+    p.write_bytes(text.encode("cp1256"))
+    assert read_document(p).text == text.rstrip("\n")
+    assert read_document(p, lang="ar").text == text.rstrip("\n")
 
 
 def test_binary_is_refused(tmp_path):
@@ -57,22 +58,30 @@ def test_too_large(tmp_path):
         read_document(p, max_bytes=100)
 
 
-def test_html_keeps_article_and_drops_scripts_and_nav(tmp_path):
+def test_html_keeps_article_and_reports_what_structure_removed(tmp_path):
     html = """<html><head><title>T</title><script>var x = 1;</script></head><body>
     <nav><a href="/">Accueil</a></nav><article><h1>Visite de travail</h1>
-    <p>M. Hammouchi a effectué une visite   en Belgique.</p><ul><li>Premier point.</li></ul>
+    <p>M. Hammouchi a effectué une visite   de travail en Belgique, a indiqué un communiqué de la DGSN.</p>
+    <p>Les deux parties ont examiné les moyens de renforcer la coopération bilatérale en matière de sécurité.</p>
     <p>Partager</p></article><footer>© 2024</footer></body></html>"""
     p = tmp_path / "a.html"
     p.write_text(html, encoding="utf-8")
     doc = read_document(p)
-    assert doc.text.strip().split("\n\n") == ["Visite de travail", "M. Hammouchi a effectué une visite en Belgique.",
-                                      "Premier point."]
-    assert [d.text for d in doc.dropped] == ["Partager"]
-    assert "var x" not in doc.text
+    assert doc.text.split("\n\n")[:2] == [
+        "Visite de travail",
+        "M. Hammouchi a effectué une visite de travail en Belgique, a indiqué un communiqué de la DGSN."]
+    assert 0 in doc.headings
+    dropped = {d.text: d for d in doc.dropped}
+    assert dropped["Accueil"].line == 2 and "nav" in dropped["Accueil"].reason
+    assert dropped["© 2024"].line == 5
+    assert "var x" not in doc.text and "Accueil" not in doc.text
 
 
-def test_html_junk_gives_no_text():
-    assert html_to_text("") == ""
+def test_html_junk_is_empty(tmp_path):
+    p = tmp_path / "e.html"
+    p.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        read_document(p)
 
 
 SEED_DROPS = {

@@ -21,13 +21,12 @@ import numpy as np
 from ..config import AlignConfig
 from ..encoders.registry import Encoder, get_encoder
 from ..errors import AlignerError, InputError
-from ..io.reading import HTML_SUFFIXES, read_document
+from ..io.reading import SUFFIXES, read_document
 from ..lang.entities import french_names, months, numbers
 from ..lang.langid import detect_language, language_name
 from ..lang.segment import segment_text
 from ..lang.translit import arabic_skeletons, name_in_arabic
 
-SUFFIXES = (".txt", *HTML_SUFFIXES)
 #: Minimum pairing score (tuned on scripts/bench_pairing.py, seed 7).
 THRESHOLD = 1.2
 NEIGHBOURS = 4  # k of the ratio margin

@@ -32,8 +32,15 @@ TEASER_TRIGGERS = _rule(
     "read-more teaser list",
     r"^(lire (la suite|aussi|ausi)|à lire aussi|a lire aussi|voir aussi|you may also like|"
     r"related( posts| articles)?|articles? (similaires|liés|connexes)|plus d'articles|"
-    r"plus articles a lire|sur le même sujet|dans la même rubrique)\s*:?\s*$",
-    r"^(شاهد أيضا|شاهد ايضا|اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|المزيد من الأخبار)\s*:?\s*$",
+    r"plus articles a lire|sur le même sujet|dans la même rubrique|les plus lus)\s*:?\s*$",
+    r"^(شاهد أيضا|شاهد ايضا|اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|مواضيع ذات صلة|في نفس السياق|الأكثر قراءة|المزيد من الأخبار)\s*:?\s*$",
+)
+
+#: A link to another article announced as such: never article text, however long.
+READ_ALSO = _rule(
+    "read-also link",
+    r"^(à |a )?(lire|voir) (aussi|également|egalement)\s*[:：»>-]\s*\S",
+    r"^(اقرأ|إقرأ|اقرا|شاهد) (أيضا|أيضًا|ايضا|كذلك)\s*[:：»>-]\s*\S",
 )
 
 RULES: tuple[Rule, ...] = (
@@ -47,10 +54,16 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "source line",
-        r"^(sources?|soirce|crédits?|credit|photo|المصدر|مصدر)\s*[:：]",
+        r"^(sources?|soirce|crédits?|credit|المصدر|مصدر)\s*[:：]",
         r"^\w{4,8}\s*:\s*\S+\.(com|net|org|ma|fr|be|info|tv)\s*$",
     ),
-    _rule("photo credit", r"^(dr|©.*|\(dr\)|photo dr|droits réservés)\s*$"),
+    # A photo credit, on either side: "Photo : AFP", "صورة: رويترز" (a caption that
+    # describes the picture is a sentence and is kept, on both sides alike).
+    _rule(
+        "photo credit",
+        r"^(dr|©.*|\(dr\)|photo dr|droits réservés)\s*$",
+        r"^(photos?|crédit photo|illustration|image|صورة|الصورة|تصوير|الصور)\s*[:：/]\s*\S+(\s+\S+){0,3}\s*$",
+    ),
     _rule(
         "timestamp",
         r"^(le |publié le |mis à jour le )?\d{1,2}/\d{1,2}/\d{2,4}( à \d{1,2}h\d{2})?\s*$",
@@ -90,6 +103,18 @@ def _looks_like_teaser(line: str) -> bool:
     return len(line) < _TEASER_END_MIN_CHARS
 
 
+#: A line with at least this many words that ends like a sentence is article text:
+#: no rule drops it ("Publié le 5 décembre 2024, le communiqué précise que …").
+SENTENCE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?؟…»\"”)]\s*$")
+
+
+def is_full_sentence(line: str) -> bool:
+    """A long line ending with a full stop, question or exclamation mark: a sentence,
+    whatever words it opens with."""
+    return len(line.split()) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
 def classify_line(line: str) -> str | None:
     """The reason *line* is boilerplate, or None when it is content."""
     stripped = line.strip()
@@ -97,31 +122,32 @@ def classify_line(line: str) -> str | None:
         return None
     if TEASER_TRIGGERS.pattern.search(stripped):
         return TEASER_TRIGGERS.reason
+    if READ_ALSO.pattern.search(stripped):
+        return READ_ALSO.reason
+    if is_full_sentence(stripped):
+        return None
     for rule in RULES:
         if rule.pattern.search(stripped):
             return rule.reason
     return None
 
 
-def strip_boilerplate(text: str) -> tuple[list[tuple[int, str]], list[Dropped]]:
-    """Split *text* into kept lines (1-based number, verbatim text) and dropped ones.
+def classify_lines(lines: list[str]) -> list[str | None]:
+    """The reason each line is boilerplate (None: content), in order.
 
-    Blank lines are kept (they separate paragraphs). A teaser trigger ("Lire la
-    suite", "شاهد أيضا"…) drops the teaser lines that follow it, up to the first
-    line that reads as article text again. A line repeated verbatim (a title
-    scraped twice) is dropped the second time.
+    A teaser trigger ("Lire la suite", "شاهد أيضا"…) drops the teaser lines that
+    follow it, up to the first line that reads as article text again. A line
+    repeated verbatim (a title scraped twice) is dropped the second time.
     """
-    kept: list[tuple[int, str]] = []
-    dropped: list[Dropped] = []
+    reasons: list[str | None] = []
     in_teasers = False
     seen: set[str] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
+    for line in lines:
         stripped = line.strip()
+        reason = classify_line(stripped) if stripped else None
         if not stripped:
-            kept.append((number, line))
-            continue
-        reason = classify_line(stripped)
-        if reason == TEASER_TRIGGERS.reason:
+            pass
+        elif reason == TEASER_TRIGGERS.reason:
             in_teasers = True
         elif reason is None and in_teasers and _looks_like_teaser(stripped):
             reason = TEASER_TRIGGERS.reason
@@ -129,9 +155,23 @@ def strip_boilerplate(text: str) -> tuple[list[tuple[int, str]], list[Dropped]]:
             in_teasers = False
             if stripped in seen and len(stripped) > 20:
                 reason = "repeated line"
-        if reason is None:
+        if reason is None and stripped:
             seen.add(stripped)
+        reasons.append(reason)
+    return reasons
+
+
+def strip_boilerplate(text: str) -> tuple[list[tuple[int, str]], list[Dropped]]:
+    """Split *text* into kept lines (1-based number, verbatim text) and dropped ones.
+
+    Blank lines are kept (they separate paragraphs); see :func:`classify_lines`.
+    """
+    kept: list[tuple[int, str]] = []
+    dropped: list[Dropped] = []
+    lines = text.splitlines()
+    for number, (line, reason) in enumerate(zip(lines, classify_lines(lines), strict=True), start=1):
+        if reason is None:
             kept.append((number, line))
         else:
-            dropped.append(Dropped(number, stripped, reason, kept_before=len(kept)))
+            dropped.append(Dropped(number, line.strip(), reason, kept_before=len(kept)))
     return kept, dropped
