@@ -1,6 +1,5 @@
 """Office and PDF input: paragraphs and headings kept, in French and Arabic."""
 
-import json
 import unicodedata
 
 import pytest
@@ -8,10 +7,8 @@ import pytest
 from aligner.errors import InputError
 from aligner.io.reading import read_document
 
-from .conftest import ROOT
 from .office_files import write_docx, write_odt, write_pdf, write_scanned_pdf
 
-FLORES = ROOT.parent / "shared" / "benchmarks" / "frar" / "flores200_devtest" / "documents.jsonl"
 # Sentences of FLORES-200 devtest documents (professional translations), kept here so the
 # test does not depend on the shared folder.
 TEXT = {

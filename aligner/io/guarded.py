@@ -131,8 +131,9 @@ def decode_error(name: str, data: bytes, exc: UnicodeDecodeError, encoding: str)
     bad = data[start:start + 1].hex().upper()
     return InputError(
         f"{name}: not valid {encoding.upper().replace('-SIG', '')} text ({where}offset {start}: byte 0x{bad}); "
-        "save it as UTF-8, e.g. `iconv -f WINDOWS-1256 -t UTF-8 "
-        f"{name} > fixed.txt`"
+        "save it as UTF-8 from the program that made it, or convert it with "
+        f"`iconv -f <its encoding> -t UTF-8 {name}` once you know the encoding (check the result: "
+        "a wrong guess corrupts letters)"
     )
 
 
