@@ -4,7 +4,8 @@ Location: ``--cache-dir``, else ``$ALIGNER_CACHE_DIR``, else the user's cache
 folder (``$XDG_CACHE_HOME/aligner``, ``~/Library/Caches/aligner`` on macOS,
 ``%LOCALAPPDATA%\\aligner\\Cache`` on Windows). Keyed by encoder name, encoder
 version, language and the text's SHA-256. SQLite in WAL mode makes two jobs
-writing at once safe; a corrupt file is moved aside and the cache starts afresh.
+writing at once safe; every vector carries a checksum checked on read (see
+:class:`EmbeddingCache`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .registry import Encoder
 
 log = logging.getLogger(__name__)
 FILE_NAME = "embeddings.sqlite"
+#: Table of checksummed vectors (the unchecked ``vectors`` table of older versions is not read).
+TABLE = "vectors2"
 
 
 def default_cache_dir() -> Path:
@@ -39,56 +42,128 @@ def default_cache_dir() -> Path:
 
 
 class EmbeddingCache:
-    """Vectors by (encoder, version, language, text)."""
+    """Vectors by (encoder, version, language, text), each stored with a checksum.
+
+    Integrity: every vector is stored with a BLAKE2b checksum of its key, size
+    and bytes, verified on every read; a vector that fails it is deleted and
+    encoded again (one warning), so damage inside a still-valid SQLite file
+    never changes a result. A file that is not a database any more is moved
+    aside (``embeddings.sqlite.corrupt-TIME``) and the cache starts afresh.
+    An OS fault (disk full, read-only folder or database, locked) is not
+    corruption: the job goes on without writing to the cache, with one
+    warning, and nothing is moved.
+    """
 
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        from ..errors import ConfigError
+
         self.folder = Path(folder) if folder else default_cache_dir()
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ConfigError(f"cache folder {self.folder} is a file, not a folder; give --cache-dir a folder "
+                              "(or set ALIGNER_CACHE_DIR), or run with --no-cache")
         self.path = self.folder / FILE_NAME
         self.hits = 0
         self.misses = 0
+        self.rejected = 0  # vectors that failed their checksum
         self._db: sqlite3.Connection | None = None
+        self._read_only = False
+        self._disabled = ""  # why the cache is off for this run ("" = on)
 
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._disabled:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self._disable(f"cannot create {self.folder} ({exc.strerror})")
+                return None
             try:
                 self._db = self._open()
+            except sqlite3.OperationalError as exc:
+                self._db = self._open_read_only(exc)
             except sqlite3.DatabaseError:
                 self._move_aside()
-                self._db = self._open()
+                try:
+                    self._db = self._open()
+                except sqlite3.DatabaseError as exc:
+                    self._disable(str(exc))
         return self._db
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB)")
-        db.execute("SELECT count(*) FROM vectors WHERE rowid = 1").fetchone()
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB, sum BLOB)")
+            db.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid = 1").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    def _open_read_only(self, why: sqlite3.OperationalError) -> sqlite3.Connection | None:
+        """A cache we may not write (read-only folder or file): read its vectors, store none."""
+        if not self.path.is_file() or self.path.stat().st_size == 0:
+            self._disable(f"{self.folder} is not writable ({why})")
+            return None
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                 isolation_level=None)
+            db.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid = 1").fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._disable(f"{self.path} cannot be read or written ({exc})")
+            return None
+        self._read_only = True
+        log.warning("embedding cache %s is read-only (%s); reading it, storing nothing new", self.path, why)
+        return db
+
+    def _disable(self, why: str) -> None:
+        if not self._disabled:
+            self._disabled = why
+            log.warning("embedding cache off for this run: %s", why)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def _move_aside(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
         aside = self.path.with_name(f"{FILE_NAME}.corrupt-{int(time.time())}")
-        for suffix in ("", "-wal", "-shm"):
-            p = Path(str(self.path) + suffix)
-            if p.exists():
-                os.replace(p, Path(str(aside) + suffix))
-        log.warning("embedding cache %s was corrupt; moved to %s and started afresh", self.path, aside)
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                p = Path(str(self.path) + suffix)
+                if p.exists():
+                    os.replace(p, Path(str(aside) + suffix))
+        except OSError as exc:
+            self._disable(f"{self.path} is damaged and cannot be moved aside ({exc.strerror})")
+            return
+        log.warning("embedding cache %s was damaged (not a database any more); moved to %s and started afresh",
+                    self.path, aside)
 
     @staticmethod
     def _key(encoder: Encoder, lang: str, text: str) -> bytes:
         raw = f"{encoder.name}\x00{encoder.version}\x00{lang}\x00{text}".encode()
         return hashlib.sha256(raw).digest()
 
+    @staticmethod
+    def checksum(key: bytes, dim: int, blob: bytes) -> bytes:
+        """What a stored vector must match: BLAKE2b-128 of its key, dimension and bytes."""
+        return hashlib.blake2b(key + dim.to_bytes(4, "little") + blob, digest_size=16).digest()
+
+    def _fault(self, exc: sqlite3.DatabaseError) -> None:
+        """A database error during a lookup or a store: damage, or an OS fault."""
+        if isinstance(exc, sqlite3.OperationalError) and not _damaged(exc):
+            self._disable(str(exc))
+        else:
+            self._move_aside()
+
     def encode(self, encoder: Encoder, texts: Sequence[str], lang: str) -> np.ndarray:
-        """Vectors of *texts*, encoding only those not cached."""
+        """Vectors of *texts*, encoding only those not cached (or whose checksum failed)."""
         keys = [self._key(encoder, lang, t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         try:
             found = self._lookup(keys, encoder.dim)
-        except sqlite3.DatabaseError:
-            self._move_aside()
+        except sqlite3.DatabaseError as exc:
+            self._fault(exc)
         missing = list(dict.fromkeys(k for k in keys if k not in found))
         self.hits += len(keys) - sum(1 for k in keys if k not in found)
         self.misses += sum(1 for k in keys if k not in found)
@@ -99,8 +174,8 @@ class EmbeddingCache:
                 found[k] = v
             try:
                 self._store(list(zip(missing, new, strict=False)))
-            except sqlite3.DatabaseError:
-                self._move_aside()
+            except sqlite3.DatabaseError as exc:
+                self._fault(exc)
         if not keys:
             return np.zeros((0, encoder.dim), dtype=np.float32)
         return np.stack([found[k] for k in keys]).astype(np.float32)
@@ -108,29 +183,60 @@ class EmbeddingCache:
     def _lookup(self, keys: list[bytes], dim: int) -> dict[bytes, np.ndarray]:
         db = self._connect()
         out: dict[bytes, np.ndarray] = {}
+        if db is None:
+            return out
         unique = list(dict.fromkeys(keys))
+        bad: list[bytes] = []
         for start in range(0, len(unique), 500):
             chunk = unique[start:start + 500]
             rows = db.execute(
-                f"SELECT key, dim, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT key, dim, vec, sum FROM {TABLE} WHERE key IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
-            for key, d, blob in rows:
-                if d == dim and len(blob) == 4 * dim:
-                    out[key] = np.frombuffer(blob, dtype=np.float32)
+            for key, d, blob, stored in rows:
+                if (d == dim and isinstance(blob, bytes) and len(blob) == 4 * dim
+                        and stored == self.checksum(key, d, blob)):
+                    vec = np.frombuffer(blob, dtype=np.float32)
+                    if np.isfinite(vec).all():
+                        out[key] = vec
+                        continue
+                bad.append(key)
+        if bad:
+            self.rejected += len(bad)
+            log.warning("embedding cache %s: %d vector(s) failed their checksum; encoded again", self.path, len(bad))
+            if not self._read_only:
+                try:
+                    db.executemany(f"DELETE FROM {TABLE} WHERE key = ?", [(k,) for k in bad])
+                except sqlite3.DatabaseError as exc:
+                    self._fault(exc)
         return out
 
     def _store(self, items: list[tuple[bytes, np.ndarray]]) -> None:
         db = self._connect()
+        if db is None or self._read_only:
+            return
+        rows = []
+        for k, v in items:
+            blob = np.asarray(v, dtype=np.float32).tobytes()
+            dim = int(v.shape[0])
+            rows.append((k, dim, blob, self.checksum(k, dim, blob)))
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                           [(k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for k, v in items])
+            db.executemany(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?)", rows)
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass
             raise
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file itself is damaged (not an OS fault such as a full disk)."""
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "file is encrypted" in text
