@@ -140,3 +140,26 @@ def test_read_lines_keeps_every_line(tmp_path):
     p = tmp_path / "s.txt"
     p.write_text("a\n\nb\n", encoding="utf-8")
     assert read_lines(p).text == "a\n\nb\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Publié le 5 décembre 2024, le communiqué précise que la prochaine réunion aura lieu à Bruxelles.",
+     "Mis à jour le 3 mars, le rapport indique que les exportations ont progressé de 4 % en un an.",
+     "Photo : le ministre de l'Intérieur lors de la réunion avec son homologue belge à Rabat",
+     "صورة: وزير الداخلية خلال الاجتماع مع نظيره البلجيكي في الرباط"],
+)
+def test_sentences_and_captions_are_never_dropped_by_rule(line):
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("fr,ar", [("Photo : AFP", "صورة: أ ف ب"), ("Photo : Reuters", "الصورة: رويترز"),
+                                   ("Crédit photo : DR", "تصوير: محمد العلوي")])
+def test_photo_credits_are_dropped_alike_on_both_sides(fr, ar):
+    assert classify_line(fr) == classify_line(ar) == "photo credit"
+
+
+@pytest.mark.parametrize("line", ["À lire aussi : Le Maroc et la Belgique renforcent leur coopération sécuritaire.",
+                                  "اقرأ أيضا: المغرب وبلجيكا يعززان تعاونهما الأمني في مجال مكافحة الإرهاب."])
+def test_read_also_links_are_dropped_even_as_sentences(line):
+    assert classify_line(line) == "read-also link"
