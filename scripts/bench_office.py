@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from page_shapes import articles, load_docs  # noqa: E402
-from tests.office_files import write_docx, write_odt, write_pdf  # noqa: E402
 
 from aligner.io.reading import read_document  # noqa: E402
+from tests.office_files import write_docx, write_odt, write_pdf  # noqa: E402
 
 
 def norm(text: str) -> str:
