@@ -7,10 +7,14 @@ ambiguous about the settings that produced it (as sacrebleu does).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
-from typing import Any
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+from .signature import Signature, number
+
+if TYPE_CHECKING:
+    from .encoders.base import EncoderOptions
 
 SRC_LANG = "fr"
 TGT_LANG = "ar"
@@ -85,29 +89,102 @@ class AlignConfig:
         """A copy with some settings changed (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
-    def as_props(self, encoder_version: str = "") -> dict[str, str]:
-        """The settings as TMX ``x-`` props (name without the prefix → value)."""
-        props = {k.replace("_", "-"): str(v) for k, v in asdict(self).items() if k not in ("laser_dir", "device")}
-        if encoder_version:
-            props["encoder-version"] = encoder_version
-        from . import __version__
+    @classmethod
+    def from_options(cls, base: AlignConfig | None = None, **options: Any) -> AlignConfig:
+        """*base* (default :data:`DEFAULTS`) with the options that name a setting applied;
+        other options (the CLI's) are ignored, None values too."""
+        names = {f.name for f in fields(cls)}
+        return (base or DEFAULTS).with_(**{k: v for k, v in options.items() if k in names})
 
-        props["aligner-version"] = __version__
-        return props
+    @property
+    def encoder_options(self) -> EncoderOptions:
+        """What the encoder factory receives (the same for every encoder)."""
+        from .encoders.base import EncoderOptions
 
-    def signature(self, encoder_version: str = "") -> str:
-        """A sacrebleu-style signature, e.g. ``fr-ar|enc:use-0.2.1|bead:5|…``."""
-        from . import __version__
+        return EncoderOptions(self.laser_dir, self.device)
 
+    def signature(self, encoder_version: str = "") -> Signature:
+        """A sacrebleu-style signature, e.g. ``fr-ar|enc:use-0.2.1|bead:5|…|version:…``."""
         enc = f"{self.encoder}-{encoder_version}" if encoder_version else self.encoder
-        return (
-            f"{self.src_lang}-{self.tgt_lang}|enc:{enc}|bead:{self.max_bead}"
-            f"|skip:{self.skip_cost:g}|merge:{self.merge_penalty:g}|len:{self.length_weight:g}"
-            f"|member:{self.member_weight:g}@{self.member_threshold:g}|head:{self.heading_penalty:g}"
-            f"|refine:{f'{self.refine_join:g}/{self.refine_split:g}' if self.refine else 'off'}"
-            f"|band:{self.band}|full:{self.coarse_size}|seed:{self.seed}|split:{'pre' if self.pre_split else 'auto'}"
-            f"|version:{__version__}"
-        )
+        return Signature("align", (
+            ("langs", f"{self.src_lang}-{self.tgt_lang}"), ("enc", enc), ("bead", str(self.max_bead)),
+            ("skip", number(self.skip_cost)), ("merge", number(self.merge_penalty)),
+            ("len", number(self.length_weight)),
+            ("member", f"{number(self.member_weight)}@{number(self.member_threshold)}"),
+            ("head", number(self.heading_penalty)),
+            ("refine", f"{number(self.refine_join)}/{number(self.refine_split)}" if self.refine else "off"),
+            ("band", str(self.band)), ("full", str(self.coarse_size)), ("seed", str(self.seed)),
+            ("split", "pre" if self.pre_split else "auto"),
+        ))
 
 
 DEFAULTS = AlignConfig()
+
+
+@dataclass(frozen=True)
+class QAConfig:
+    """Thresholds of the translation-QA checks (:mod:`aligner.qa`) and of the review page's colours.
+
+    Attributes:
+        low_confidence: a unit below this alignment confidence is flagged (QA) and shown red (review).
+        high_confidence: at or above this a unit is shown green in the review page.
+        length_limit: log length ratio below minus this (a target 1.73 times too short) is an outlier.
+        long_limit: above this (2.3 times too long) a target is an outlier (Arabic spells out acronyms).
+        length_min_chars: shorter sources vary too much to judge their length.
+        omission_min_chars: shortest source whose empty target counts as an omission.
+        truncated_shorter: log length ratio under which a target without final stop counts as cut.
+    """
+
+    low_confidence: float = 0.5
+    high_confidence: float = 0.8
+    length_limit: float = 0.55
+    long_limit: float = 0.85
+    length_min_chars: int = 40
+    omission_min_chars: int = 25
+    truncated_shorter: float = -0.15
+
+    def signature(self, checks: str = "all") -> Signature:
+        """``qa|checks:all|conf:0.5|len:0.55/0.85@40|omit:25|trunc:-0.15|version:…``."""
+        return Signature("qa", (
+            ("qa", checks), ("conf", number(self.low_confidence)),
+            ("len", f"{number(self.length_limit)}/{number(self.long_limit)}@{self.length_min_chars}"),
+            ("omit", str(self.omission_min_chars)), ("trunc", number(self.truncated_shorter)),
+        ))
+
+
+QA_DEFAULTS = QAConfig()
+
+
+@dataclass(frozen=True)
+class PairConfig:
+    """Thresholds of document pairing (:mod:`aligner.corpus.pairing`), tuned on scripts/bench_pairing.py.
+
+    Attributes:
+        threshold: minimum pairing score (ratio margin + evidence).
+        neighbours: k of the ratio margin (Artetxe & Schwenk).
+        candidates: nearest documents considered per document.
+        evidence_weight: weight of the agreement of numbers, months and names.
+        unrelated_cosine: typical cosine of two unrelated news documents, padding small folders.
+    """
+
+    threshold: float = 1.2
+    neighbours: int = 4
+    candidates: int = 10
+    evidence_weight: float = 0.15
+    unrelated_cosine: float = 0.3
+
+    def signature(self, encoder: str) -> Signature:
+        """``pair|enc:use-…|min:1.2|k:4|cand:10|evid:0.15|pad:0.3|version:…``."""
+        return Signature("pair", (
+            ("pair", "margin"), ("enc", encoder), ("min", number(self.threshold)), ("k", str(self.neighbours)),
+            ("cand", str(self.candidates)), ("evid", number(self.evidence_weight)),
+            ("pad", number(self.unrelated_cosine)),
+        ))
+
+
+PAIR_DEFAULTS = PairConfig()
+
+
+def eval_signature(files: int) -> Signature:
+    """The signature of ``aligner eval``: how many gold/prediction pairs, which convention."""
+    return Signature("eval", (("files", str(files)), ("score", "vecalign-strict-lax")))

@@ -10,15 +10,18 @@ import bisect
 import dataclasses
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import IO
 
 import numpy as np
 
 from .align.refine import SpanVectors
 from .align.search import align_vectors
 from .config import AlignConfig
+from .encoders import Encoder, choose_encoder, get_encoder
 from .encoders.cache import EmbeddingCache
-from .encoders.registry import Encoder, choose_encoder, get_encoder
-from .errors import EncoderError
+from .errors import EncoderError, OutputError
+from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
 from .lang.segment import pre_split, segment_text
@@ -47,18 +50,21 @@ def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool 
     return doc, sentences
 
 
-def choose_config(cfg: AlignConfig) -> tuple[AlignConfig, str]:
-    """*cfg* with ``encoder="auto"`` replaced by the encoder it means here, and a note
-    saying which and why (empty when the encoder was named)."""
+def resolve_config(cfg: AlignConfig) -> tuple[AlignConfig, str]:
+    """*cfg* with every ``auto`` choice resolved (the one place that does it): ``encoder="auto"``
+    becomes the encoder it means here. Returns the config and a note saying which and why
+    (empty when nothing was chosen). The result travels in the config from here on."""
     if cfg.encoder != "auto":
         return cfg, ""
-    name, note = choose_encoder(cfg.laser_dir)
+    name, note = choose_encoder(cfg.encoder_options)
     return cfg.with_(encoder=name), note
 
 
 def resolve_encoder(cfg: AlignConfig, encoder: Encoder | None = None) -> Encoder:
-    """The encoder to use, checked against both languages."""
-    enc = encoder or get_encoder(cfg.encoder, cfg.laser_dir, cfg.device)
+    """The encoder to use (*encoder*, else the configured one), checked against both languages."""
+    if encoder is None and cfg.encoder == "auto":
+        cfg = resolve_config(cfg)[0]
+    enc = encoder or get_encoder(cfg.encoder, cfg.encoder_options)
     for lang in (cfg.src_lang, cfg.tgt_lang):
         if not enc.supports(lang):
             raise EncoderError(
@@ -132,7 +138,7 @@ def align_sentences(
         beads=beads,
         src_lang=cfg.src_lang,
         tgt_lang=cfg.tgt_lang,
-        signature=cfg.signature(enc.version),
+        signature=cfg.signature(enc.version).format(),
     )
 
 
@@ -152,3 +158,74 @@ def align_files(
     result.tgt_dropped = tgt_doc.dropped
     result.src_path, result.tgt_path = str(src_path), str(tgt_path)
     return result
+
+
+@dataclass(frozen=True)
+class AlignRequest:
+    """One ``aligner align`` job: the inputs, the settings and every output asked for.
+
+    Attributes:
+        source, target: the two articles.
+        cfg: alignment settings (``encoder="auto"`` is resolved by :func:`run_align`).
+        output: the output file (None: *stream*, TSV unless *fmt* says another line format).
+        fmt: output format name (None: from the output's extension).
+        write: options of the write (TMX codes, CAT profile, split size…).
+        report: also write the HTML review page here.
+    """
+
+    source: str
+    target: str
+    cfg: AlignConfig
+    output: str | None = None
+    fmt: str | None = None
+    write: WriteOptions = field(default_factory=WriteOptions)
+    report: str | None = None
+
+
+@dataclass
+class AlignOutcome:
+    """What :func:`run_align` did: the alignment, what was written, and the lines to tell the user."""
+
+    alignment: Alignment
+    written: OutputReport
+    encoder_note: str = ""
+
+    @property
+    def summary(self) -> str:
+        """``12 units, 3 unaligned sentences (tmx) -> seed.tmx``."""
+        units = len(self.alignment.units)
+        nulls = len(self.alignment.beads) - units
+        files = f" -> {', '.join(self.written.files)}" if self.written.files else ""
+        return f"{units} units, {nulls} unaligned sentences ({self.written.fmt}){files}"
+
+
+def check_request(req: AlignRequest) -> None:
+    """Refuse, before any work, what would fail after it: unknown format or CAT profile, bad
+    language codes, output folders that do not exist."""
+    from .formats import format_for
+    from .io.atomic import check_outputs
+    from .tmx.profiles import get_profile
+
+    fmt = format_for(req.output, req.fmt)
+    if req.output is None and not fmt.streamable:
+        raise OutputError(f"format {fmt.name!r} cannot be written to standard output; give -o FILE.{fmt.name}")
+    if req.write.profile:
+        get_profile(req.write.profile)
+    check_outputs([req.output, req.report], [req.source, req.target])
+
+
+def run_align(req: AlignRequest, stream: IO[str] | None = None, cache: EmbeddingCache | None = None,
+              progress: Progress | None = None) -> AlignOutcome:
+    """``aligner align``: check every output first, align, write the output (to *stream* when
+    no file is given), and the review page when asked."""
+    from .formats import write_alignment
+
+    check_request(req)
+    cfg, note = resolve_config(req.cfg)
+    result = align_files(req.source, req.target, cfg, cache=cache, progress=progress)
+    written = write_alignment(result, req.output, req.fmt, req.write, stream)
+    if req.report:
+        from .review import review_alignment, write_review
+
+        write_review(review_alignment(result), req.report)
+    return AlignOutcome(result, written, note)

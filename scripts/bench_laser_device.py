@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,7 +25,9 @@ FLORES = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / 
 def main() -> None:
     import torch
 
+    from aligner.encoders import EncoderOptions
     from aligner.encoders.laser import PUBLISHED_PARAMS, LaserEncoder
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from tests.laser_testmodel import make_laser_model
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -47,7 +50,7 @@ def main() -> None:
         print(f"{'device':6s} {'batch':>6s} {'sent/s':>9s} {'seconds':>8s}")
         for device in devices:
             for batch in args.batch:
-                enc = LaserEncoder(tmp, device=device, max_tokens=None, max_sentences=batch)
+                enc = LaserEncoder(EncoderOptions(str(tmp), device), max_tokens=None, max_sentences=batch)
                 enc.encode(fr[:batch], "fr")  # warm-up (CUDA context, kernels)
                 if device == "cuda":
                     torch.cuda.synchronize()

@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from aligner.corpus.pairing import THRESHOLD, pair_documents
+from aligner.config import PAIR_DEFAULTS, PairConfig
+from aligner.corpus.pairing import pair_documents
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 
@@ -55,12 +56,12 @@ def build(folder: Path, seed: int) -> tuple[dict[str, str], int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--threshold", type=float, default=THRESHOLD)
+    ap.add_argument("--threshold", type=float, default=PAIR_DEFAULTS.threshold)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         truth, files = build(Path(tmp), args.seed)
         start = time.perf_counter()
-        result = pair_documents([tmp], threshold=args.threshold)
+        result = pair_documents([tmp], pcfg=PairConfig(threshold=args.threshold))
         seconds = time.perf_counter() - start
     correct = sum(1 for p in result.pairs if truth.get(p.fr) == p.ar)
     precision = correct / max(1, len(result.pairs))

@@ -24,7 +24,7 @@ from pathlib import Path
 from aligner.lang import ar
 from aligner.lang.entities import french_names, months
 from aligner.lang.translit import arabic_skeleton, latin_skeleton, name_in_arabic
-from aligner.qa.checks import QAUnit, run_checks
+from aligner.qa import QAUnit, run_checks
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 DETECTED_BY = {  # the checks that catch each injected error

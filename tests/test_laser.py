@@ -19,6 +19,7 @@ if not os.environ.get("ALIGNER_REQUIRE_LASER"):
     pytest.importorskip("laserembeddings", reason="pip install 'fr-ar-aligner[laser]'; CI requires it")
 
 from aligner.cli import main  # noqa: E402
+from aligner.encoders import EncoderOptions  # noqa: E402
 from aligner.encoders.laser import CHECKPOINT, CODES, FILES, VOCAB, LaserEncoder, find_laser_dir  # noqa: E402
 from aligner.errors import EncoderError  # noqa: E402
 from aligner.io.reading import read_document  # noqa: E402
@@ -60,19 +61,19 @@ def test_files_are_in_laser_formats(tiny_laser):
 
 
 def test_loads_through_laserembeddings_with_shapes_and_determinism(tiny_laser, tmp_path):
-    enc = LaserEncoder(tiny_laser, device="cpu")
+    enc = LaserEncoder(EncoderOptions(str(tiny_laser), "cpu"))
     assert type(enc._laser).__module__ == "laserembeddings.laser"
     fr = _sentences(SEED_FR, "fr")[:6]
     v = enc.encode(fr, "fr")
     assert v.shape == (6, 2 * HIDDEN) and enc.dim == 2 * HIDDEN and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert np.array_equal(v, enc.encode(fr, "fr"))
-    assert np.array_equal(v, LaserEncoder(tiny_laser, device="cpu").encode(fr, "fr"))  # a fresh load
+    assert np.array_equal(v, LaserEncoder(EncoderOptions(str(tiny_laser), "cpu")).encode(fr, "fr"))  # a fresh load
     assert enc.encode(_sentences(SEED_AR, "ar")[:3], "ar").shape == (3, 2 * HIDDEN)
     # The same seed makes the same model.
     again = make_laser_model(tmp_path / "again", {"fr": _sentences(SEED_FR, "fr"), "ar": _sentences(SEED_AR, "ar")},
                              hidden_size=HIDDEN, seed=3)
-    assert np.array_equal(v, LaserEncoder(again, device="cpu").encode(fr, "fr"))
+    assert np.array_equal(v, LaserEncoder(EncoderOptions(str(again), "cpu")).encode(fr, "fr"))
     assert enc.version.startswith("1.") and "+" in enc.version
 
 
@@ -120,7 +121,7 @@ def test_missing_and_corrupt_files_name_the_file(tiny_laser, tmp_path):
     data = (corrupt / CHECKPOINT).read_bytes()
     (corrupt / CHECKPOINT).write_bytes(data[: len(data) // 3])
     with pytest.raises(EncoderError, match=f"{CHECKPOINT}: not a readable LASER checkpoint"):
-        LaserEncoder(corrupt, device="cpu")
+        LaserEncoder(EncoderOptions(str(corrupt), "cpu"))
 
     notlaser = tmp_path / "notlaser"
     shutil.copytree(tiny_laser, notlaser)
@@ -128,7 +129,7 @@ def test_missing_and_corrupt_files_name_the_file(tiny_laser, tmp_path):
 
     torch.save({"weights": torch.zeros(2)}, notlaser / CHECKPOINT)
     with pytest.raises(EncoderError, match="needs the keys model, params and dictionary"):
-        LaserEncoder(notlaser, device="cpu")
+        LaserEncoder(EncoderOptions(str(notlaser), "cpu"))
 
 
 def test_models_lists_laser_with_the_fix(tiny_laser):
@@ -165,4 +166,4 @@ def test_cuda_device_without_gpu_is_a_clear_error(tiny_laser):
     if torch.cuda.is_available():
         pytest.skip("a GPU is visible")
     with pytest.raises(EncoderError, match="no CUDA GPU"):
-        LaserEncoder(tiny_laser, device="cuda")
+        LaserEncoder(EncoderOptions(str(tiny_laser), "cuda"))

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 from aligner.cli import main
 from aligner.lang.entities import months, unmatched_numbers
 from aligner.lang.translit import name_in_arabic
-from aligner.qa.checks import CHECKS, QAUnit, run_checks
+from aligner.qa import QA_CHECKS, QAUnit, run_checks
 from aligner.qa.number_checks import number_findings
 
 from .conftest import SEED_AR, SEED_FR
@@ -82,7 +82,7 @@ def test_punctuation_is_info():
 
 
 def test_glossary_and_inconsistency(tmp_path):
-    from aligner.qa.checks import Glossary
+    from aligner.qa import Glossary
 
     g = tmp_path / "g.csv"
     g.write_text("sûreté nationale,الأمن الوطني|الامن الوطني\n", encoding="utf-8")
@@ -94,7 +94,7 @@ def test_glossary_and_inconsistency(tmp_path):
 
 
 def test_every_check_has_name_severity_explanation():
-    for c in CHECKS.values():
+    for _name, c in QA_CHECKS.items():
         assert c.name and c.severity in ("error", "warning", "info") and c.explanation
 
 

@@ -98,5 +98,5 @@ def test_refine_off_gives_the_search_path():
     plain = align_vectors(xs, ys, lens, lens, AlignConfig())
     assert [(b.src, b.tgt) for b in off] == [(b.src, b.tgt) for b in plain]
     assert enc.calls == []
-    assert "refine:off" in AlignConfig(refine=False).signature()
-    assert "refine:0.06/0.02" in AlignConfig().signature()
+    assert "refine:off" in AlignConfig(refine=False).signature().format()
+    assert "refine:0.06/0.02" in AlignConfig().signature().format()

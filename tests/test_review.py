@@ -10,10 +10,15 @@ from click.testing import CliRunner
 
 from aligner.cli import main
 from aligner.errors import InputError
+from aligner.io.records import parse_record
 from aligner.review.html import render_review
-from aligner.review.model import build_review
+from aligner.review.model import build_review as _build_review
 
 from .conftest import SEED_AR, SEED_FR
+
+
+def build_review(dicts):
+    return _build_review([r for r in (parse_record(d, 'test') for d in dicts) if r is not None])
 
 
 def records():

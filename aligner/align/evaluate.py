@@ -109,3 +109,23 @@ def score(golds: Sequence[Sequence[BeadPair]], tests: Sequence[Sequence[BeadPair
     ps, pl = _ratio(p[0], p[1]), _ratio(p[2], p[3])
     rs, rl = _ratio(r[0], r[1]), _ratio(r[2], r[3])
     return Scores(ps, rs, _f1(ps, rs), pl, rl, _f1(pl, rl))
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Scores of ``aligner eval`` and the signature of how they were computed."""
+
+    scores: Scores
+    signature: str
+
+
+def evaluate_files(files: Sequence[str | os.PathLike[str]]) -> Evaluation:
+    """Score ``GOLD PRED [GOLD PRED ...]`` bead files, pooled (Vecalign's convention)."""
+    from ..config import eval_signature
+    from ..errors import ConfigError
+
+    if not files or len(files) % 2:
+        raise ConfigError("give files in pairs: GOLD PRED [GOLD PRED ...]")
+    golds = [read_beads(f) for f in files[0::2]]
+    preds = [read_beads(f) for f in files[1::2]]
+    return Evaluation(score(golds, preds), eval_signature(len(golds)).format())

@@ -19,11 +19,10 @@ from pathlib import Path
 from ..align.scores import document_scores
 from ..config import AlignConfig
 from ..encoders.cache import EmbeddingCache
-from ..encoders.registry import get_encoder
 from ..errors import AlignerError, OutputError
+from ..formats import WriteOptions, write_alignment
 from ..io.atomic import write_text_atomic
-from ..io.output import write_alignment
-from ..pipeline import align_files
+from ..pipeline import align_files, resolve_config, resolve_encoder
 from ..tmx.tools import merge
 from ..tmx.writer import tmx_date
 from .pairing import Pair, pair_documents
@@ -54,7 +53,7 @@ def _align_pair(pair: Pair, cfg: AlignConfig, out_dir: str, date: str, cache_dir
     tmx = Path(out_dir) / "pairs" / f"{pair_name(pair)}.tmx"
     try:
         result = align_files(pair.fr, pair.ar, cfg, cache=EmbeddingCache(cache_dir) if cache_dir else None)
-        write_alignment(result, tmx, creationdate=date)
+        write_alignment(result, tmx, options=WriteOptions(creationdate=date))
         s = document_scores(result)
         record = PairRecord(pair.fr, pair.ar, round(pair.score, 4), str(tmx), s.units, s.src_coverage,
                             s.tgt_coverage, s.mean_confidence, s.verdict)
@@ -92,9 +91,7 @@ def run_batch(
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a folder; give a folder for the outputs")
     (out / "pairs").mkdir(parents=True, exist_ok=True)
-    from ..pipeline import choose_config
-
-    cfg = choose_config(cfg)[0]
+    cfg = resolve_config(cfg)[0]
     pairing = pair_documents([in_dir], cfg)
     date = tmx_date()
     records: dict[int, PairRecord] = {}
@@ -121,7 +118,7 @@ def run_batch(
             if progress:
                 progress(len(records), total)
     ordered = [records[k] for k in range(total)]
-    signature = cfg.signature(get_encoder(cfg.encoder, cfg.laser_dir, cfg.device).version)
+    signature = cfg.signature(resolve_encoder(cfg).version).format()
     outputs = [r.output for r in ordered if r.output]
     all_tmx = out / "all.tmx"
     merged_units = 0

@@ -18,21 +18,17 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import AlignConfig
-from ..encoders.registry import Encoder, get_encoder
+from ..config import DEFAULTS, PAIR_DEFAULTS, AlignConfig, PairConfig
+from ..encoders import Encoder
 from ..errors import AlignerError, InputError
 from ..io.reading import SUFFIXES, read_document
 from ..lang.entities import french_names, months, numbers
 from ..lang.langid import detect_language, language_name
 from ..lang.segment import segment_text
 from ..lang.translit import arabic_skeletons, name_in_arabic
+from ..pipeline import resolve_encoder
 
-#: Minimum pairing score (tuned on scripts/bench_pairing.py, seed 7).
-THRESHOLD = 1.2
-NEIGHBOURS = 4  # k of the ratio margin
-CANDIDATES = 10
-EVIDENCE_WEIGHT = 0.15
-UNRELATED_COSINE = 0.3  # typical cosine of two unrelated news documents (USE)
+SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 
 @dataclass
@@ -74,9 +70,12 @@ class PairingResult:
 
     pairs: list[Pair]
     unpaired: list[Unpaired]
+    signature: str = ""
 
     def as_json(self) -> dict[str, object]:
+        """Pairs, unpaired documents with their reason, and the signature."""
         return {
+            "signature": self.signature,
             "pairs": [{"fr": p.fr, "ar": p.ar, "score": round(p.score, 4)} for p in self.pairs],
             "unpaired": [{"file": u.file, "language": u.language, "reason": u.reason} for u in self.unpaired],
         }
@@ -147,10 +146,12 @@ def evidence(fr: DocInfo, ar: DocInfo) -> float:
 
 
 def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | None = None,
-                   encoder: Encoder | None = None, threshold: float = THRESHOLD) -> PairingResult:
-    """Pair the French and Arabic documents among *inputs* one-to-one."""
-    cfg = cfg or AlignConfig()
-    enc = encoder or get_encoder(cfg.encoder, cfg.laser_dir, cfg.device)
+                   encoder: Encoder | None = None, pcfg: PairConfig = PAIR_DEFAULTS) -> PairingResult:
+    """Pair the French and Arabic documents among *inputs* one-to-one.
+
+    *cfg* gives the encoder (resolved here if ``auto``), *pcfg* the thresholds."""
+    enc = resolve_encoder(cfg or DEFAULTS, encoder)
+    threshold = pcfg.threshold
     infos = [_describe(p) for p in collect_files(inputs)]
     unpaired: list[Unpaired] = []
     for d in infos:
@@ -169,16 +170,16 @@ def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | 
         # ratio margin: the cosine relative to each side's neighbourhood (Artetxe & Schwenk)
         # Small folders have fewer than k neighbours: pad with the similarity of
         # unrelated documents so that a lone true pair still stands out.
-        pad_x = np.full((len(frs), NEIGHBOURS), UNRELATED_COSINE, dtype=sims.dtype)
-        pad_y = np.full((NEIGHBOURS, len(ars)), UNRELATED_COSINE, dtype=sims.dtype)
-        mx = np.sort(np.hstack([sims, pad_x]), axis=1)[:, -NEIGHBOURS:].mean(axis=1)
-        my = np.sort(np.vstack([sims, pad_y]), axis=0)[-NEIGHBOURS:, :].mean(axis=0)
+        pad_x = np.full((len(frs), pcfg.neighbours), pcfg.unrelated_cosine, dtype=sims.dtype)
+        pad_y = np.full((pcfg.neighbours, len(ars)), pcfg.unrelated_cosine, dtype=sims.dtype)
+        mx = np.sort(np.hstack([sims, pad_x]), axis=1)[:, -pcfg.neighbours:].mean(axis=1)
+        my = np.sort(np.vstack([sims, pad_y]), axis=0)[-pcfg.neighbours:, :].mean(axis=0)
         candidates: list[tuple[float, int, int]] = []
-        top = min(CANDIDATES, len(ars))
+        top = min(pcfg.candidates, len(ars))
         for i in range(len(frs)):
             for j in np.argsort(-sims[i])[:top]:
                 margin = sims[i, j] / ((mx[i] + my[j]) / 2 + 1e-9)
-                score = float(margin + EVIDENCE_WEIGHT * evidence(frs[i], ars[j]))
+                score = float(margin + pcfg.evidence_weight * evidence(frs[i], ars[j]))
                 candidates.append((score, i, int(j)))
         candidates.sort(reverse=True)
         taken_fr: dict[int, tuple[int, float]] = {}
@@ -217,4 +218,4 @@ def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | 
             unpaired.append(Unpaired(d.path, d.language, f"no {missing} document to pair with"))
     order = {p: k for k, p in enumerate(d.path for d in infos)}
     unpaired.sort(key=lambda u: order.get(u.file, 0))
-    return PairingResult(pairs, unpaired)
+    return PairingResult(pairs, unpaired, pcfg.signature(f"{enc.name}-{enc.version}").format())

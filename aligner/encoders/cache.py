@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .registry import Encoder
+from .base import Encoder
 
 log = logging.getLogger(__name__)
 FILE_NAME = "embeddings.sqlite"

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import EncoderError
-from .registry import Encoder, _package_version
+from .base import Encoder, EncoderOptions, ModelStatus, package_version
 
 CODES = "93langs.fcodes"
 VOCAB = "93langs.fvocab"
@@ -187,10 +187,13 @@ class LaserEncoder(Encoder):
     """LASER BiLSTM sentence encoder (``laserembeddings``), 93 languages, 1024 dimensions."""
 
     name = "laser"
+    description = "LASER BiLSTM, 93 languages (laserembeddings)"
     dim = 1024
 
-    def __init__(self, laser_dir: str | os.PathLike[str] | None = None, device: str = "auto",
+    def __init__(self, options: EncoderOptions | None = None, *,
                  max_tokens: int | None = 12000, max_sentences: int | None = None) -> None:
+        options = options or EncoderOptions()
+        laser_dir, device = options.laser_dir, options.device
         if not package_installed():
             raise EncoderError(
                 "encoder 'laser' needs the package laserembeddings-fork and a CPU torch; install them with "
@@ -201,7 +204,7 @@ class LaserEncoder(Encoder):
             raise EncoderError(f"encoder 'laser': model files not found; {how_to_install()}")
         self.folder = folder
         self.device = device
-        self._version = f"{_package_version('laserembeddings-fork')}+{files_version(folder)}"
+        self._version = f"{package_version('laserembeddings-fork')}+{files_version(folder)}"
         self._laser = self._load(folder, _torch_device(device), max_tokens, max_sentences)
         self.dim = int(self._laser.bpeSentenceEmbedding.encoder.encoder.output_units)
 
@@ -230,6 +233,37 @@ class LaserEncoder(Encoder):
         code = lang.split("-")[0].lower()
         with contextlib.redirect_stdout(sys.stderr):
             return np.asarray(self._laser.embed_sentences(sentences, lang=code))
+
+    @classmethod
+    def available(cls, options: EncoderOptions) -> tuple[bool, str]:
+        """The package and the three files are found (the checkpoint is not read: it is large)."""
+        if not package_installed():
+            return False, "LASER is not installed"
+        folder = find_laser_dir(options.laser_dir)
+        if folder is None:
+            return False, "LASER model files not found"
+        return True, str(folder)
+
+    @classmethod
+    def status(cls, options: EncoderOptions) -> ModelStatus:
+        """Usable when the package and the three files are found and the checkpoint reads."""
+        desc = cls.description
+        if not package_installed():
+            return ModelStatus("laser", desc, False, "-", "-", cls.dim,
+                               "not installed: `pip install 'fr-ar-aligner[laser]'`, then " + how_to_install())
+        try:
+            folder = find_laser_dir(options.laser_dir)
+        except EncoderError as exc:
+            return ModelStatus("laser", desc, False, "-", "-", cls.dim, str(exc))
+        if folder is None:
+            return ModelStatus("laser", desc, False, "-", package_version("laserembeddings-fork"), cls.dim,
+                               "model files not installed: " + how_to_install())
+        try:
+            info = checkpoint_info(folder)
+        except EncoderError as exc:
+            return ModelStatus("laser", desc, False, str(folder), "-", cls.dim, str(exc))
+        return ModelStatus("laser", desc, True, str(folder),
+                           f"{package_version('laserembeddings-fork')}+{files_version(folder)}", info.dim)
 
 
 def download(folder: str | os.PathLike[str] | None = None) -> Path:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import IO
 
-from .checks import CHECKS, INCONSISTENCY, SEVERITIES, QAReport
+from .base import SEVERITIES
+from .registry import explanations as check_explanations
+from .run import QAReport
 
 
 def to_json(report: QAReport) -> str:
@@ -49,7 +52,7 @@ def to_html(report: QAReport, title: str) -> str:
     from ..io.pages import escape as e
     from ..io.pages import page_head
 
-    explanations = {c.name: c.explanation for c in [*CHECKS.values(), INCONSISTENCY]}
+    explanations = check_explanations()
     parts = [
         page_head(f"QA report: {title}", _QA_CSS),
         f"<h1>QA report: {e(title)}</h1><h2>Findings</h2><table><tr><th>severity</th><th>unit</th>"
@@ -74,3 +77,26 @@ def render(report: QAReport, fmt: str, title: str = "") -> str:
     if fmt == "html":
         return to_html(report, title)
     return to_text(report)
+
+
+def qa_report(path: str, glossary: str | None, fmt: str, output: str | None, stream: IO[str]) -> QAReport:
+    """``aligner qa``: check the output path first, run every check over *path*, write the
+    report to *output* (atomically) or, without one, to *stream*."""
+    from ..io.atomic import check_outputs
+    from .run import check_file
+
+    check_outputs([output], [path, *([glossary] if glossary else [])])
+    report = check_file(path, glossary)
+    write_report(report, fmt, path, output, stream)
+    return report
+
+
+def write_report(report: QAReport, fmt: str, title: str, output: str | None, stream: IO[str]) -> None:
+    """The rendered report to *output* (atomically) or, without one, to *stream*."""
+    text = render(report, fmt, title)
+    if output:
+        from ..io.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
+    else:
+        stream.write(text if text.endswith("\n") else text + "\n")

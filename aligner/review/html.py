@@ -11,8 +11,8 @@ import math
 
 from ..io.pages import escape as _e
 from ..io.pages import page_head, script_tag
-from ..qa.checks import CHECKS, INCONSISTENCY
-from .model import HIGH_CONFIDENCE, LOW_CONFIDENCE, Review, ReviewRow
+from ..qa.registry import explanations as check_explanations
+from .model import Review, ReviewRow
 
 #: Fonts that are already on the reader's machine; none is downloaded.
 ARABIC_FONTS = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Geeza Pro", '
@@ -114,7 +114,7 @@ _JS = """
 
 
 def _explanations() -> dict[str, str]:
-    return {c.name: c.explanation for c in [*CHECKS.values(), INCONSISTENCY]}
+    return check_explanations()
 
 
 def dot_plot(review: Review, size: int = 320) -> str:
@@ -231,14 +231,14 @@ def render_review(review: Review) -> str:
     )
     controls = (
         '<div class="controls">'
-        f'<label><input type="checkbox" id="only-low"> low confidence only (&lt; {HIGH_CONFIDENCE:g}, or unaligned)</label>'
+        f'<label><input type="checkbox" id="only-low"> low confidence only (&lt; {review.high_confidence:g}, or unaligned)</label>'
         '<label><input type="checkbox" id="only-flagged"> flagged only</label>'
         '<label><input type="checkbox" id="show-dropped" checked> show dropped lines</label>'
         '<span id="shown"></span>'
         '<span class="legend">'
-        f'<span class="hi">≥ {HIGH_CONFIDENCE:g}</span>'
-        f'<span class="me">{LOW_CONFIDENCE:g}–{HIGH_CONFIDENCE:g}</span>'
-        f'<span class="lo">&lt; {LOW_CONFIDENCE:g}</span></span>'
+        f'<span class="hi">≥ {review.high_confidence:g}</span>'
+        f'<span class="me">{review.low_confidence:g}–{review.high_confidence:g}</span>'
+        f'<span class="lo">&lt; {review.low_confidence:g}</span></span>'
         "<span><kbd>j</kbd>/<kbd>k</kbd> next/previous row · <kbd>n</kbd>/<kbd>p</kbd> next/previous flagged · "
         "<kbd>l</kbd> low · <kbd>f</kbd> flagged · <kbd>d</kbd> dropped</span></div>"
     )

@@ -1,8 +1,8 @@
 """The side-by-side review of one alignment: rows in reading order, with scores and findings.
 
-A :class:`Review` is built from the records of our JSONL (what
-``aligner align -o x.jsonl`` writes, or :func:`~aligner.io.output.jsonl_records`
-of an alignment in memory), so that ``aligner align --report`` and
+A :class:`Review` is built from the records of our JSONL (read from what
+``aligner align -o x.jsonl`` writes, or :func:`~aligner.io.records.records_of`
+an alignment in memory), so that ``aligner align --report`` and
 ``aligner report x.jsonl`` show the same thing. Rendering is in
 :mod:`aligner.review.html`.
 """
@@ -14,13 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..align.scores import DocumentScores, scores_of
+from ..config import QA_DEFAULTS, QAConfig
 from ..errors import InputError
+from ..io.records import BeadRecord, DroppedRecord, HeaderRecord, Record, read_records, records_of
 from ..models import Alignment, Bead
-from ..qa.checks import Finding, QAReport, run_checks, units_from_records
-
-#: Confidence bands that colour the rows and the dots (documented in docs/review.md).
-HIGH_CONFIDENCE = 0.8
-LOW_CONFIDENCE = 0.5
+from ..qa.base import Finding
+from ..qa.run import QAReport, run_checks, units_from_records
 
 
 @dataclass(frozen=True)
@@ -44,15 +43,7 @@ class ReviewRow:
     src_kinds: tuple[str, ...] = ()
     tgt_kinds: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
-
-    @property
-    def band(self) -> str:
-        """``high``, ``medium`` or ``low`` confidence; ``none`` for rows without one."""
-        if self.kind != "unit" or self.confidence is None:
-            return "none"
-        if self.confidence >= HIGH_CONFIDENCE:
-            return "high"
-        return "medium" if self.confidence >= LOW_CONFIDENCE else "low"
+    band: str = "none"  # high, medium or low confidence (QAConfig thresholds); none without one
 
     @property
     def flagged(self) -> bool:
@@ -75,6 +66,8 @@ class Review:
     beads: list[Bead] = field(default_factory=list)
     src_count: int = 0
     tgt_count: int = 0
+    low_confidence: float = QA_DEFAULTS.low_confidence
+    high_confidence: float = QA_DEFAULTS.high_confidence
 
     @property
     def dropped(self) -> int:
@@ -82,41 +75,27 @@ class Review:
         return sum(1 for r in self.rows if r.kind == "dropped")
 
 
-def _ids(rec: dict[str, object], key: str) -> tuple[int, ...]:
-    value = rec.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(i, int) for i in value):
-        raise InputError(f"a bead record has a bad {key!r} ({value!r}); give a .jsonl written by `aligner align`")
-    return tuple(value)
-
-
-def _kinds(rec: dict[str, object], key: str, n: int) -> tuple[str, ...]:
-    value = rec.get(key)
-    if isinstance(value, list) and len(value) == n:
-        return tuple(str(k) for k in value)
-    return ("sentence",) * n
-
-
-def build_review(records: Iterable[dict[str, object]], name: str = "") -> Review:
-    """The review of the records of one alignment (header, beads, dropped lines).
+def build_review(records: Iterable[Record], name: str = "", qcfg: QAConfig = QA_DEFAULTS) -> Review:
+    """The review of the records of one alignment (header, beads, dropped lines), from a file
+    (:func:`review_file`) or from an alignment in memory (:func:`review_alignment`).
 
     Raises :class:`InputError` when there is no bead record.
     """
-    header: dict[str, object] = {}
-    bead_recs: list[dict[str, object]] = []
-    dropped: dict[str, list[dict[str, object]]] = {"src": [], "tgt": []}
+    header = HeaderRecord()
+    bead_recs: list[BeadRecord] = []
+    dropped: dict[str, list[DroppedRecord]] = {"src": [], "tgt": []}
     for rec in records:
-        kind = rec.get("type", "bead")
-        if kind == "header":
+        if isinstance(rec, HeaderRecord):
             header = rec
-        elif kind == "bead":
+        elif isinstance(rec, BeadRecord):
             bead_recs.append(rec)
-        elif kind == "dropped":
-            dropped["src" if rec.get("side") == "src" else "tgt"].append(rec)
+        else:
+            dropped[rec.side].append(rec)
     if not bead_recs:
         raise InputError(f"{name or 'the input'}: no aligned units; give the .jsonl written by "
                          "`aligner align -o FILE.jsonl`")
 
-    qa = run_checks(units_from_records(bead_recs))
+    qa = run_checks(units_from_records(bead_recs), qcfg=qcfg)
     by_unit: dict[int, list[Finding]] = {}
     for f in qa.findings:
         by_unit.setdefault(f.unit, []).append(f)
@@ -125,48 +104,54 @@ def build_review(records: Iterable[dict[str, object]], name: str = "") -> Review
     kinds: tuple[dict[int, str], dict[int, str]] = ({}, {})
     unit_rows: list[ReviewRow] = []
     for n, rec in enumerate(bead_recs):
-        src, tgt = _ids(rec, "src_ids"), _ids(rec, "tgt_ids")
-        sk, tk = _kinds(rec, "src_kinds", len(src)), _kinds(rec, "tgt_kinds", len(tgt))
+        src, tgt = rec.src_ids, rec.tgt_ids
+        sk = rec.src_kinds or ("sentence",) * len(src)
+        tk = rec.tgt_kinds or ("sentence",) * len(tgt)
         kinds[0].update(zip(src, sk, strict=True))
         kinds[1].update(zip(tgt, tk, strict=True))
-        conf = rec.get("confidence")
-        confidence = float(conf) if isinstance(conf, int | float) else None
+        confidence = rec.confidence
         beads.append(Bead(src, tgt, confidence or 0.0))
         both = bool(src) and bool(tgt)
         reason = "" if both else ("no counterpart in the target" if src else "no counterpart in the source")
         unit_rows.append(ReviewRow(
-            "unit" if both else "unaligned", str(rec.get("source", "")), str(rec.get("target", "")),
+            "unit" if both else "unaligned", rec.source, rec.target,
             src, tgt, confidence, n, reason, sk, tk, tuple(by_unit.get(n, ())),
+            _band(confidence, qcfg) if both else "none",
         ))
 
     rows = _place_dropped(unit_rows, dropped)
-    src_lang = str(header.get("src_lang") or "fr")
-    tgt_lang = str(header.get("tgt_lang") or "ar")
+    src_lang, tgt_lang = header.src_lang, header.tgt_lang
     scores = scores_of([kinds[0].get(i, "sentence") for i in range(max(kinds[0], default=-1) + 1)],
                        [kinds[1].get(j, "sentence") for j in range(max(kinds[1], default=-1) + 1)], beads)
-    signature = str(header.get("signature") or bead_recs[0].get("signature") or "")
+    signature = header.signature or bead_recs[0].signature
     return Review(
-        source_name=os.path.basename(str(header.get("source") or "")) or "source",
-        target_name=os.path.basename(str(header.get("target") or "")) or "target",
+        source_name=os.path.basename(header.source) or "source",
+        target_name=os.path.basename(header.target) or "target",
         src_lang=src_lang, tgt_lang=tgt_lang, signature=signature, scores=scores, rows=rows, qa=qa,
         beads=beads, src_count=len(kinds[0]), tgt_count=len(kinds[1]),
+        low_confidence=qcfg.low_confidence, high_confidence=qcfg.high_confidence,
     )
 
 
-def _place_dropped(unit_rows: list[ReviewRow], dropped: dict[str, list[dict[str, object]]]) -> list[ReviewRow]:
+def _band(confidence: float | None, qcfg: QAConfig) -> str:
+    if confidence is None:
+        return "none"
+    if confidence >= qcfg.high_confidence:
+        return "high"
+    return "medium" if confidence >= qcfg.low_confidence else "low"
+
+
+def _place_dropped(unit_rows: list[ReviewRow], dropped: dict[str, list[DroppedRecord]]) -> list[ReviewRow]:
     """Insert each dropped line before the first row holding the sentence it preceded."""
 
-    def before(rec: dict[str, object]) -> int:
-        value = rec.get("before", -1)
-        return value if isinstance(value, int) and value >= 0 else 1 << 62
+    def before(rec: DroppedRecord) -> int:
+        return rec.before if rec.before >= 0 else 1 << 62
 
-    pending = {side: sorted(recs, key=lambda r: (before(r), int(r.get("line", 0) or 0)))  # type: ignore[call-overload]
-               for side, recs in dropped.items()}
+    pending = {side: sorted(recs, key=lambda r: (before(r), r.line)) for side, recs in dropped.items()}
 
-    def row(side: str, rec: dict[str, object]) -> ReviewRow:
-        text = str(rec.get("text", ""))
-        return ReviewRow("dropped", text if side == "src" else "", text if side == "tgt" else "",
-                         reason=f"dropped as boilerplate: {rec.get('reason', '')}")
+    def row(side: str, rec: DroppedRecord) -> ReviewRow:
+        return ReviewRow("dropped", rec.text if side == "src" else "", rec.text if side == "tgt" else "",
+                         reason=f"dropped as boilerplate: {rec.reason}")
 
     out: list[ReviewRow] = []
     for r in unit_rows:
@@ -180,15 +165,11 @@ def _place_dropped(unit_rows: list[ReviewRow], dropped: dict[str, list[dict[str,
     return out
 
 
-def review_alignment(alignment: Alignment) -> Review:
+def review_alignment(alignment: Alignment, qcfg: QAConfig = QA_DEFAULTS) -> Review:
     """The review of an alignment in memory (what ``aligner align --report`` shows)."""
-    from ..io.output import jsonl_records
-
-    return build_review(jsonl_records(alignment), alignment.src_path)
+    return build_review(records_of(alignment), alignment.src_path, qcfg)
 
 
-def review_file(path: str | os.PathLike[str]) -> Review:
+def review_file(path: str | os.PathLike[str], qcfg: QAConfig = QA_DEFAULTS) -> Review:
     """The review of a JSONL written by ``aligner align -o FILE.jsonl``."""
-    from ..io.output import read_jsonl_records
-
-    return build_review(read_jsonl_records(path), str(path))
+    return build_review(read_records(path), str(path), qcfg)

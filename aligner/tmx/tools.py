@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 from collections import Counter
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError, TMXError
 from ..io.atomic import atomic_writer
+from ..io.records import BeadRecord, dumps
 from .reader import XML_LANG, TmxUnit, check_hostile, iter_units, open_tmx, read_header
 from .writer import (
     REQUIRED_HEADER,
@@ -153,6 +153,11 @@ class Stats:
     scores: Counter[str] = field(default_factory=Counter)  # "0.9-1.0" → count
     unscored: int = 0
 
+    def as_json(self) -> dict[str, object]:
+        """Units, languages, the score histogram and the unscored count, for ``--json``."""
+        return {"units": self.units, "languages": dict(self.languages),
+                "scores": dict(sorted(self.scores.items())), "unscored": self.unscored}
+
 
 def stats(path: str | os.PathLike[str]) -> Stats:
     """Units, languages and the ``x-align-score`` histogram (bins of 0.1)."""
@@ -208,6 +213,9 @@ def merge(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLike[st
     Two streaming passes: the first finds the winner of every source by hash,
     the second writes winners in input order, so memory holds hashes only.
     """
+    from ..io.atomic import check_outputs
+
+    check_outputs([output], list(inputs))
     if not inputs:
         raise TMXError("give at least one TMX to merge")
     src, tgt = languages_of(inputs[0])
@@ -253,8 +261,25 @@ def filter_units(input_path: str | os.PathLike[str], output: str | os.PathLike[s
     return write_tmx(output, kept, src, tgt, {k: v for k, v in header.props.items() if k.startswith("x-")})
 
 
+def filter_tmx(input_path: str | os.PathLike[str], output: str | os.PathLike[str], min_score: float = 0.0,
+               drop_flagged: bool = False) -> WriteReport:
+    """Keep the units scoring at least *min_score* and, with *drop_flagged*, without a QA error or warning."""
+    from ..io.atomic import check_outputs
+
+    check_outputs([output], [input_path])
+    flagged: set[int] = set()
+    if drop_flagged:
+        from ..qa.run import flagged_units
+
+        flagged = flagged_units(input_path)
+    return filter_units(input_path, output, lambda i, u: unit_score(u) >= min_score and i not in flagged)
+
+
 def split(input_path: str | os.PathLike[str], output: str | os.PathLike[str], max_bytes: int) -> WriteReport:
     """Cut a TMX into files of at most *max_bytes* each (``NAME_001.tmx`` …)."""
+    from ..io.atomic import check_outputs
+
+    check_outputs([output], [input_path])
     if max_bytes < 4096:
         raise TMXError(f"split size {max_bytes} bytes is too small; give at least 4 kB")
     src, tgt = languages_of(input_path)
@@ -287,8 +312,8 @@ def convert(input_path: str | os.PathLike[str], output: str | os.PathLike[str],
                 if out_ext == ".tsv":
                     fh.write(f"{clean_segment(unit.src)}\t{clean_segment(unit.tgt)}\t{score}\n")
                 else:
-                    fh.write(json.dumps({"source": unit.src, "target": unit.tgt, "src_lang": src,
-                                         "tgt_lang": tgt, "props": dict(unit.props)}, ensure_ascii=False) + "\n")
+                    fh.write(dumps(BeadRecord(unit.src, unit.tgt, props=dict(unit.props),
+                                              extra={"src_lang": src, "tgt_lang": tgt})))
                 count += 1
         return count
     if in_ext in (".tsv", ".jsonl") and out_ext == ".tmx":
@@ -309,17 +334,11 @@ def _nonempty(units: Iterator[TranslationUnit], path: str | os.PathLike[str]) ->
 
 def _read_flat(path: Path) -> Iterator[TranslationUnit]:
     if path.suffix.lower() == ".jsonl":
-        from ..io.output import read_jsonl_beads
+        from ..io.records import read_beads
 
-        for number, rec in enumerate(read_jsonl_beads(path), start=1):
-            score = parse_score(rec.get("confidence"))
-            raw_props = rec.get("props") or {}
-            if not isinstance(raw_props, dict):
-                raise InputError(f"{path}, record {number}: 'props' is {type(raw_props).__name__}, not an "
-                                 "object of names to texts; give a .jsonl written by `aligner`")
-            props = ({"x-align-score": f"{score:.4f}"} if score is not None
-                     else {str(k): str(v) for k, v in raw_props.items()})
-            yield TranslationUnit(str(rec.get("source", "")), str(rec.get("target", "")), props)
+        for rec in read_beads(path):
+            props = ({"x-align-score": f"{rec.confidence:.4f}"} if rec.confidence is not None else dict(rec.props))
+            yield TranslationUnit(rec.source, rec.target, props)
         return
     from ..io.guarded import iter_lines
 
@@ -339,4 +358,4 @@ def _read_flat(path: Path) -> Iterator[TranslationUnit]:
 
 
 __all__ = ["XML_LANG", "Problem", "Stats", "MergeReport", "validate", "stats", "merge",
-           "filter_units", "split", "convert", "languages_of"]
+           "filter_units", "filter_tmx", "split", "convert", "languages_of"]

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from ..errors import TMXError
+from ..errors import ConfigError, TMXError
 from ..io.atomic import AtomicFile
 
 # Characters XML 1.0 forbids, plus the C1 controls and noncharacters that
@@ -64,6 +64,25 @@ def check_lang_code(code: str) -> str:
             "CAT tools give zero matches otherwise"
         )
     return code
+
+
+def parse_tmx_langs(value: str) -> tuple[str, str]:
+    """``fr-FR,ar-MA`` → the two codes, each checked (before any work is done)."""
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise ConfigError(f"--tmx-langs {value!r}: give two codes separated by a comma, e.g. fr-FR,ar-MA")
+    try:
+        return check_lang_code(parts[0]), check_lang_code(parts[1])
+    except TMXError as exc:
+        raise ConfigError(f"--tmx-langs: {exc}") from None
+
+
+def parse_size(text: str) -> int:
+    """``500MB``, ``1GB``, ``20k`` or a number of bytes."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text.lower())
+    if not m or float(m.group(1)) <= 0:
+        raise ConfigError(f"{text!r} is not a size such as 500MB or 20kB")
+    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2)])
 
 
 @dataclass(frozen=True)

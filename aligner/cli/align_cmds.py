@@ -1,0 +1,94 @@
+"""``aligner align``, ``aligner report`` and ``aligner eval``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from . import main
+from .common import alignment_options, handle_errors, log, make_cache, make_config
+
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=True))
+@click.argument("target", type=click.Path(dir_okay=True))
+@click.option("-o", "--output", type=click.Path(),
+              help="Output file (.tmx, .tsv, .jsonl, .beads); TSV on stdout if omitted.")
+@click.option("--format", "fmt", help="Output format: tmx, tsv, jsonl, beads or a registered one "
+                                      "(default: from the extension).")
+@click.option("--tmx-langs", help="Language codes written in the TMX, e.g. fr-FR,ar-MA.")
+@click.option("--cat-profile", help="Write codes and respect limits of this CAT tool: omegat, trados, memoq, phrase.")
+@click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB).")
+@click.option("--show-dropped", is_flag=True, help="List the boilerplate lines removed, on stderr.")
+@click.option("--report", "review_out", type=click.Path(dir_okay=False),
+              help="Also write a side-by-side HTML review of the alignment here.")
+@alignment_options
+@handle_errors
+def align(source: str, target: str, output: str | None, fmt: str | None, tmx_langs: str | None,
+          cat_profile: str | None, split_size: str | None, show_dropped: bool, review_out: str | None,
+          quiet: bool, **opts: Any) -> None:
+    """Align SOURCE and TARGET articles sentence by sentence."""
+    from ..formats import WriteOptions
+    from ..pipeline import AlignRequest, run_align
+    from ..progress import progress_bar
+    from ..tmx.writer import parse_size, parse_tmx_langs
+
+    cache = make_cache(opts)
+    write = WriteOptions(tmx_langs=parse_tmx_langs(tmx_langs) if tmx_langs else None, profile=cat_profile,
+                         split_bytes=parse_size(split_size) if split_size else None)
+    req = AlignRequest(source, target, make_config(**opts), output, fmt, write, review_out)
+    outcome = run_align(req, sys.stdout, cache, progress_bar(quiet, "sentence", "encoding"))
+    result = outcome.alignment
+    if show_dropped:
+        for side, dropped in (("source", result.src_dropped), ("target", result.tgt_dropped)):
+            for d in dropped:
+                click.echo(f"dropped {side} line {d.line} ({d.reason}): {d.text}", err=True)
+    for note in outcome.written.notes:
+        log(note, quiet)
+    log(outcome.summary, quiet)
+    if review_out:
+        log(f"review -> {review_out}", quiet)
+    if outcome.encoder_note:
+        log(outcome.encoder_note, quiet)
+    log(f"signature: {result.signature}", quiet)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The HTML page to write.")
+@handle_errors
+def report(path: str, output: str) -> None:
+    """Write a side-by-side HTML review of PATH, a .jsonl written by `aligner align`."""
+    from ..io.atomic import check_output_path
+    from ..review import review_file, write_review
+
+    check_output_path(output, [path])
+    review = review_file(path)
+    write_review(review, output)
+    s = review.scores
+    click.echo(f"{s.verdict}: coverage {s.src_coverage:.0%} / {s.tgt_coverage:.0%}, mean confidence "
+               f"{s.mean_confidence:.2f}, {len(review.rows)} rows -> {output}", err=True)
+
+
+@main.command(name="eval")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@handle_errors
+def eval_(files: tuple[str, ...]) -> None:
+    """Score predicted beads against gold: GOLD PRED [GOLD PRED ...].
+
+    Prints strict and lax precision, recall and F1 (Vecalign's convention),
+    pooled over all the pairs given.
+    """
+    from ..align.evaluate import evaluate_files
+
+    if len(files) % 2:
+        raise click.UsageError("give files in pairs: GOLD PRED [GOLD PRED ...]")
+    result = evaluate_files(files)
+    s = result.scores
+    click.echo("            strict    lax")
+    click.echo(f"precision   {s.precision_strict:.4f}    {s.precision_lax:.4f}")
+    click.echo(f"recall      {s.recall_strict:.4f}    {s.recall_lax:.4f}")
+    click.echo(f"F1          {s.f1_strict:.4f}    {s.f1_lax:.4f}")
+    click.echo(f"signature: {result.signature}")
