@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ConfigError
+from ..registry import Registry
 
 GB = 1024**3
 
@@ -27,22 +27,27 @@ class CatProfile:
     note: str
 
 
-PROFILES: dict[str, CatProfile] = {
-    "omegat": CatProfile("omegat", None, None, None, None,
-                         "plain BCP 47 codes (fr, ar, fr-FR, ar-Arab-MA); put the TMX in tm/auto/"),
-    "trados": CatProfile("trados", "fr-FR", "ar-SA", 2000, GB,
-                         "units must match the TM's exact locales: set --tmx-langs to the TM's"),
-    "memoq": CatProfile("memoq", None, None, None, None, "languages are mapped at import"),
-    "phrase": CatProfile("phrase", "fr-FR", "ar-SA", None, GB, "locales are matched loosely"),
-}
+OMEGAT = CatProfile("omegat", None, None, None, None,
+                    "plain BCP 47 codes (fr, ar, fr-FR, ar-Arab-MA); put the TMX in tm/auto/")
+TRADOS = CatProfile("trados", "fr-FR", "ar-SA", 2000, GB,
+                    "units must match the TM's exact locales: set --tmx-langs to the TM's")
+MEMOQ = CatProfile("memoq", None, None, None, None, "languages are mapped at import")
+PHRASE = CatProfile("phrase", "fr-FR", "ar-SA", None, GB, "locales are matched loosely")
+
+#: The CAT tool profiles, named once (``--cat-profile NAME``); add one with :func:`register_profile`.
+CAT_PROFILES: Registry[CatProfile] = Registry("CAT profile", "--cat-profile")
+for _name in ("omegat", "trados", "memoq", "phrase"):
+    CAT_PROFILES.register(_name, f"aligner.tmx.profiles:{_name.upper()}")
+
+
+def register_profile(name: str, target: str | CatProfile) -> None:
+    """Add a CAT tool profile: *target* is ``"module:attribute"`` naming a :class:`CatProfile` (or it)."""
+    CAT_PROFILES.register(name, target)
 
 
 def get_profile(name: str) -> CatProfile:
     """The profile called *name*."""
-    try:
-        return PROFILES[name]
-    except KeyError:
-        raise ConfigError(f"unknown CAT profile {name!r}; choose one of: {', '.join(PROFILES)}") from None
+    return CAT_PROFILES.get(name)
 
 
 def profile_langs(profile: CatProfile, src: str, tgt: str) -> tuple[str, str]:
