@@ -28,8 +28,6 @@ from ..lang.segment import segment_text
 from ..lang.translit import arabic_skeletons, name_in_arabic
 from ..pipeline import resolve_encoder
 
-SUFFIXES = (".txt", *HTML_SUFFIXES)
-
 
 @dataclass
 class DocInfo:

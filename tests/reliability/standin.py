@@ -14,7 +14,7 @@ import re
 
 import numpy as np
 
-from aligner.encoders.registry import REGISTRY, Encoder, EncoderInfo, ModelStatus, register
+from aligner.encoders import ENCODERS, Encoder, EncoderOptions, register_encoder
 
 NAME = "standin"
 DIM = 64
@@ -22,7 +22,11 @@ DIM = 64
 
 class StandInEncoder(Encoder):
     name = NAME
+    description = "stand-in for tests (hashed features)"
     dim = DIM
+
+    def __init__(self, options: EncoderOptions | None = None) -> None:
+        pass
 
     @property
     def version(self) -> str:
@@ -41,6 +45,5 @@ class StandInEncoder(Encoder):
 
 
 def install() -> None:
-    if NAME not in REGISTRY:
-        register(EncoderInfo(NAME, "stand-in for tests (hashed features)", StandInEncoder,
-                             lambda _d: ModelStatus(NAME, "stand-in", True, "-", "1", DIM)))
+    if NAME not in ENCODERS:
+        register_encoder(NAME, StandInEncoder, StandInEncoder.description)
