@@ -8,18 +8,28 @@ ambiguous about the settings that produced it (as sacrebleu does).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import ConfigError
 from .signature import Signature, number
-
-if TYPE_CHECKING:
-    from .encoders.base import EncoderOptions
 
 SRC_LANG = "fr"
 TGT_LANG = "ar"
 ENCODER = "auto"  # laser when its files are found, else use (encoders.choose_encoder)
 DEVICE = "auto"
+
+
+@dataclass(frozen=True)
+class EncoderOptions:
+    """Options every encoder factory receives (each uses what it needs).
+
+    Attributes:
+        laser_dir: folder of the LASER model files (None: searched, see :mod:`aligner.encoders.laser`).
+        device: where a torch model runs: ``auto``, ``cpu`` or ``cuda``.
+    """
+
+    laser_dir: str | None = None
+    device: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -99,8 +109,6 @@ class AlignConfig:
     @property
     def encoder_options(self) -> EncoderOptions:
         """What the encoder factory receives (the same for every encoder)."""
-        from .encoders.base import EncoderOptions
-
         return EncoderOptions(self.laser_dir, self.device)
 
     def signature(self, encoder_version: str = "") -> Signature:

@@ -77,7 +77,7 @@ def tmx_merge(inputs: tuple[str, ...], output: str) -> None:
 @handle_errors
 def tmx_filter(path: str, output: str, min_score: float, drop_flagged: bool) -> None:
     """Keep the units of a TMX that pass a score threshold and the QA checks."""
-    from ..tmx.tools import filter_tmx
+    from ..qa.filter import filter_tmx
 
     r = filter_tmx(path, output, min_score, drop_flagged)
     log(f"kept {r.written} units -> {output}")

@@ -12,20 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..config import EncoderOptions
 from ..errors import EncoderError
 
-
-@dataclass(frozen=True)
-class EncoderOptions:
-    """Options every encoder factory receives (each uses what it needs).
-
-    Attributes:
-        laser_dir: folder of the LASER model files (None: searched, see :mod:`aligner.encoders.laser`).
-        device: where a torch model runs: ``auto``, ``cpu`` or ``cuda``.
-    """
-
-    laser_dir: str | None = None
-    device: str = "auto"
+__all__ = ["Encoder", "EncoderOptions", "ModelStatus", "missing_package", "package_status", "package_version"]
 
 
 @dataclass(frozen=True)

@@ -285,7 +285,7 @@ def download(folder: str | os.PathLike[str] | None = None) -> Path:
             try:
                 download_models(str(target))
             finally:
-                print()  # the package's progress line has no end of line on failure
+                print(file=sys.stderr)  # the package's progress line has no end of line on failure
     except (OSError, ValueError) as exc:  # URLError is an OSError
         for f in FILES:
             if f not in before:

@@ -76,8 +76,8 @@ def get_encoder(name: str, options: EncoderOptions | None = None) -> Encoder:
     if name == "auto":
         raise ConfigError("encoder 'auto' must be resolved first: call aligner.pipeline.resolve_config")
     options = options or EncoderOptions()
+    cls = ENCODERS.get(name)  # an unknown or removed name is refused, even if once loaded
     key = (name, options)
-    if key not in _LOADED:
-        cls = ENCODERS.get(name)
+    if key not in _LOADED or type(_LOADED[key]) is not cls:
         _LOADED[key] = cls(options)  # type: ignore[call-arg]
     return _LOADED[key]

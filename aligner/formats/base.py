@@ -9,6 +9,7 @@ named once in :mod:`aligner.formats.registry`.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import IO, ClassVar
 
@@ -80,6 +81,9 @@ class OutputFormat:
         raise NotImplementedError
 
 
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def one_line(text: str) -> str:
-    """*text* with tabs and line breaks made spaces (for line formats that cannot hold them)."""
-    return " ".join(text.replace("\t", " ").splitlines()) if any(c in text for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") else text
+    """*text* with each tab and line break made a space (for line formats that cannot hold them)."""
+    return _BREAKS.sub(" ", text)

@@ -157,9 +157,11 @@ class _Fields:
         value = self.obj.get(key)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(k, str) and k.isidentifier() for k in value):
-            raise self.bad(key, "a list of words (sentence, heading, item)")
-        return tuple(value) if len(value) == n else ()
+        if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+            raise self.bad(key, "a list of kinds (sentence, heading, item)")
+        if len(value) != n:
+            raise self.bad(key, f"a list of {n} kinds, one per sentence number")
+        return tuple(value)
 
     def number(self, key: str) -> float | None:
         value = self.obj.get(key)
@@ -192,6 +194,8 @@ def parse_record(obj: object, where: str) -> Record | None:
         raise InputError(f"{where}: not a JSON object; give a .jsonl written by `aligner align`")
     f = _Fields(obj, where)
     kind = obj.get("type", "bead")
+    if not isinstance(kind, str):
+        raise f.bad("type", "a string: header, bead or dropped")
     if kind == "header":
         return HeaderRecord(f.text("source"), f.text("target"), f.text("src_lang", "fr") or "fr",
                             f.text("tgt_lang", "ar") or "ar", f.text("signature"))

@@ -70,5 +70,7 @@ class TmxFormat(OutputFormat):
         from .reader import iter_units
         from .tools import languages_of
 
+        if next(iter_units(path), None) is None:
+            return []
         src, tgt = languages_of(path)
         return [ReadUnit(u.text(src) or "", u.text(tgt) or "") for u in iter_units(path)]

@@ -261,20 +261,6 @@ def filter_units(input_path: str | os.PathLike[str], output: str | os.PathLike[s
     return write_tmx(output, kept, src, tgt, {k: v for k, v in header.props.items() if k.startswith("x-")})
 
 
-def filter_tmx(input_path: str | os.PathLike[str], output: str | os.PathLike[str], min_score: float = 0.0,
-               drop_flagged: bool = False) -> WriteReport:
-    """Keep the units scoring at least *min_score* and, with *drop_flagged*, without a QA error or warning."""
-    from ..io.atomic import check_outputs
-
-    check_outputs([output], [input_path])
-    flagged: set[int] = set()
-    if drop_flagged:
-        from ..qa.run import flagged_units
-
-        flagged = flagged_units(input_path)
-    return filter_units(input_path, output, lambda i, u: unit_score(u) >= min_score and i not in flagged)
-
-
 def split(input_path: str | os.PathLike[str], output: str | os.PathLike[str], max_bytes: int) -> WriteReport:
     """Cut a TMX into files of at most *max_bytes* each (``NAME_001.tmx`` …)."""
     from ..io.atomic import check_outputs
@@ -358,4 +344,4 @@ def _read_flat(path: Path) -> Iterator[TranslationUnit]:
 
 
 __all__ = ["XML_LANG", "Problem", "Stats", "MergeReport", "validate", "stats", "merge",
-           "filter_units", "filter_tmx", "split", "convert", "languages_of"]
+           "filter_units", "split", "convert", "languages_of"]
