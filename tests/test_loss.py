@@ -1,6 +1,6 @@
 """What each side kept and lost, and the warnings about it."""
 
-from aligner.io.loss import account, loss_warnings
+from aligner.align.loss import account, loss_warnings
 from aligner.models import Alignment, Bead, Dropped, Sentence
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..align.scores import document_scores
 from ..models import Alignment, Dropped, Sentence
+from .scores import document_scores
 
 #: Warn when reading left out more than this share of a side's text.
 MAX_LOST_SHARE = 0.5
