@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -17,17 +18,18 @@ import numpy as np
 
 from .align.refine import SpanVectors
 from .align.search import align_vectors
+from .align.span_budget import ConcurrentSpanVectors
 from .config import AlignConfig
 from .encoders import Encoder, choose_encoder, get_encoder
 from .encoders.cache import EmbeddingCache
-from .encoders.parallel import both, one_blas_thread
+from .encoders.parallel import both, one_blas_thread, side_worker
 from .errors import EncoderError, OutputError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
 from .lang.segment import pre_split, segment_text
 from .models import Alignment, Document, Sentence
-from .progress import Progress, both_sides
+from .progress import Progress, both_sides, stage
 
 
 def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool = True) -> tuple[Document, list[Sentence]]:
@@ -76,7 +78,7 @@ def resolve_encoder(cfg: AlignConfig, encoder: Encoder | None = None) -> Encoder
 
 
 #: Sentences encoded per call: bounds the encoder's working memory and paces the progress bar.
-CHUNK = 1024
+CHUNK = 256
 
 
 def encode_texts(texts: list[str], lang: str, encoder: Encoder, cache: EmbeddingCache | None = None) -> np.ndarray:
@@ -101,14 +103,16 @@ def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
 
 
 def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray, y: np.ndarray,
-                 cfg: AlignConfig, encoder: Encoder, cache: EmbeddingCache | None = None) -> SpanVectors:
-    """What :mod:`aligner.align.refine` encodes spans with: the same encoder and cache as *x* and *y*."""
+                 cfg: AlignConfig, encoder: Encoder, cache: EmbeddingCache | None = None,
+                 worker: ThreadPoolExecutor | None = None) -> SpanVectors:
+    """What :mod:`aligner.align.refine` encodes spans with: the same encoder and cache as *x* and *y*,
+    the source side's spans in *worker* while the target side's are encoded (when given)."""
 
     def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
         return lambda texts: encode_texts(texts, lang, encoder, cache)
 
-    return SpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
-                       encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang))
+    return ConcurrentSpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
+                                 encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang), worker)
 
 
 def align_sentences(
@@ -126,14 +130,16 @@ def align_sentences(
     enc = resolve_encoder(cfg, encoder)
     cfg = cfg.with_(encoder=enc.name)
     on_src, on_tgt = both_sides(progress, len(src), len(tgt))
-    with one_blas_thread():
+    with one_blas_thread(), side_worker(enc.concurrent_sides) as worker:
         x, y = both(lambda: embed(src, cfg.src_lang, enc, cache, on_src),
-                    lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), enc.concurrent_sides)
+                    lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
         lx = np.array([len(s.text) for s in src], dtype=np.float64)
         ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
         hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
         hy = np.array([s.kind == "heading" for s in tgt], dtype=np.float64)
-        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=span_vectors(src, tgt, x, y, cfg, enc, cache))
+        stage(progress, "aligning")
+        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=span_vectors(src, tgt, x, y, cfg, enc, cache, worker))
+    stage(progress, None)
     return Alignment(
         src=list(src),
         tgt=list(tgt),
@@ -153,6 +159,7 @@ def align_files(
     progress: Progress | None = None,
 ) -> Alignment:
     """Read, segment, check languages, and align two articles."""
+    stage(progress, "reading")
     src_doc, src = load(src_path, cfg.src_lang, cfg)
     tgt_doc, tgt = load(tgt_path, cfg.tgt_lang, cfg)
     result = align_sentences(src, tgt, cfg, encoder, cache, progress)
@@ -224,10 +231,14 @@ def run_align(req: AlignRequest, stream: IO[str] | None = None, cache: Embedding
 
     check_request(req)
     cfg, note = resolve_config(req.cfg)
-    result = align_files(req.source, req.target, cfg, cache=cache, progress=progress)
-    written = write_alignment(result, req.output, req.fmt, req.write, stream)
-    if req.report:
-        from .review import review_alignment, write_review
+    try:
+        result = align_files(req.source, req.target, cfg, cache=cache, progress=progress)
+        stage(progress, "writing")
+        written = write_alignment(result, req.output, req.fmt, req.write, stream)
+        if req.report:
+            from .review import review_alignment, write_review
 
-        write_review(review_alignment(result), req.report)
+            write_review(review_alignment(result), req.report)
+    finally:
+        stage(progress, None)
     return AlignOutcome(result, written, note)

@@ -83,7 +83,7 @@ def test_progress_reports_every_sentence_encoded(monkeypatch):
     tgt = [Sentence(i, f"الجملة رقم {i}.") for i in range(3)]
     pipeline.align_sentences(src, tgt, AlignConfig(encoder="use"), progress=lambda d, t: calls.append((d, t)))
     # the two sides are encoded at once: chunks of both arrive interleaved, the count only grows
-    assert len(calls) == 5 and {t for _, t in calls} == {8}
+    assert calls[0] == (0, 8) and len(calls) == 6 and {t for _, t in calls} == {8}  # the total from the start
     assert [d for d, _ in calls] == sorted(d for d, _ in calls) and calls[-1] == (8, 8)
 
 

@@ -31,16 +31,25 @@ def one_blas_thread() -> Iterator[None]:
         yield
 
 
-def both(first: Callable[[], A], second: Callable[[], B], concurrent: bool = True) -> tuple[A, B]:
-    """``(first(), second())``, the second in a worker thread while the first runs here
-    when *concurrent*; an exception of either is raised here."""
+@contextlib.contextmanager
+def side_worker(concurrent: bool) -> Iterator[ThreadPoolExecutor | None]:
+    """A worker thread for the second side while the block runs (None when not *concurrent*)."""
     if not concurrent:
-        return first(), second()
+        yield None
+        return
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="aligner-encode") as pool:
-        later = pool.submit(second)
-        try:
-            a = first()
-        except BaseException:
-            later.cancel()
-            raise
-        return a, later.result()
+        yield pool
+
+
+def both(first: Callable[[], A], second: Callable[[], B], worker: ThreadPoolExecutor | None) -> tuple[A, B]:
+    """``(first(), second())``, the second in *worker* while the first runs here (one after
+    the other when *worker* is None); an exception of either is raised here."""
+    if worker is None:
+        return first(), second()
+    later = worker.submit(second)
+    try:
+        a = first()
+    except BaseException:
+        later.cancel()
+        raise
+    return a, later.result()
