@@ -211,3 +211,14 @@ def test_a_new_cat_profile_is_one_line():
         assert get_profile("xtm").max_file_bytes == 550 * 1024**2
     finally:
         CAT_PROFILES.unregister("xtm")
+
+
+def test_tmx_header_carries_every_setting_of_the_signature(tmp_path):
+    from aligner.tmx.reader import read_header
+
+    alignment = _alignment([("Un.", "واحد.")])
+    alignment.signature = "fr-ar|enc:toy-0|bead:5|skip:0.66|version:0.1.0"
+    write_alignment(alignment, tmp_path / "m.tmx")
+    props = read_header(tmp_path / "m.tmx").props
+    assert props["x-signature"] == alignment.signature
+    assert props["x-setting-enc"] == "toy-0" and props["x-setting-bead"] == "5" and props["x-setting-langs"] == "fr-ar"

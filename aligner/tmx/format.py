@@ -23,10 +23,11 @@ def _units(alignment: Alignment) -> Iterator[TranslationUnit]:
 
 
 def header_props(alignment: Alignment, options: WriteOptions) -> dict[str, str]:
-    """``x-signature`` and one ``x-`` prop per setting of the signature, plus the caller's."""
+    """``x-signature`` and one ``x-setting-KEY`` prop per setting of the signature (kept apart from
+    the units' own props such as ``x-bead``), plus the caller's."""
     props = {"x-signature": alignment.signature} if alignment.signature else {}
     if alignment.signature:
-        props.update({f"x-{k}": v for k, v in Signature.parse(alignment.signature).as_props().items()})
+        props.update({f"x-setting-{k}": v for k, v in Signature.parse(alignment.signature).as_props().items()})
     if options.profile:
         props["x-cat-profile"] = options.profile
     props.update(options.header_props)
