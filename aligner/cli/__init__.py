@@ -22,6 +22,6 @@ def main() -> None:
     install_signal_handlers()
 
 
-from . import align_cmds, corpus_cmds, models_cmds, qa_cmds, tmx_cmds  # noqa: E402,F401  (they add commands)
+from . import align_cmds, corpus_cmds, edit_cmds, models_cmds, qa_cmds, tmx_cmds  # noqa: E402,F401  (they add commands)
 
 __all__ = ["main"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
 import click
 
+from ..errors import ConfigError
 from . import main
 from .common import alignment_options, handle_errors, log, make_cache, make_config
 
@@ -24,11 +26,14 @@ from .common import alignment_options, handle_errors, log, make_cache, make_conf
 @click.option("--show-dropped", is_flag=True, help="List the boilerplate lines removed, on stderr.")
 @click.option("--report", "review_out", type=click.Path(dir_okay=False),
               help="Also write a side-by-side HTML review of the alignment here.")
+@click.option("--edit", "then_edit", is_flag=True,
+              help="Then correct the alignment in the browser (needs -o FILE.jsonl); see `aligner edit`.")
+@click.option("--no-browser", is_flag=True, help="With --edit: print the editor's address, open no browser.")
 @alignment_options
 @handle_errors
 def align(source: str, target: str, output: str | None, fmt: str | None, tmx_langs: str | None,
           cat_profile: str | None, split_size: str | None, show_dropped: bool, review_out: str | None,
-          quiet: bool, **opts: Any) -> None:
+          then_edit: bool, no_browser: bool, quiet: bool, **opts: Any) -> None:
     """Align SOURCE and TARGET articles sentence by sentence."""
     from ..formats import WriteOptions
     from ..pipeline import AlignRequest, run_align
@@ -39,6 +44,8 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     write = WriteOptions(tmx_langs=parse_tmx_langs(tmx_langs) if tmx_langs else None, profile=cat_profile,
                          split_bytes=parse_size(split_size) if split_size else None)
     req = AlignRequest(source, target, make_config(**opts), output, fmt, write, review_out)
+    if then_edit and (not output or (fmt or output.rsplit(".", 1)[-1].lower()) != "jsonl"):
+        raise ConfigError("--edit needs the alignment saved as JSONL: add -o FILE.jsonl")
     outcome = run_align(req, sys.stdout, cache, progress_bar(quiet, "sentence", "encoding"))
     result = outcome.alignment
     if show_dropped:
@@ -53,6 +60,12 @@ def align(source: str, target: str, output: str | None, fmt: str | None, tmx_lan
     if outcome.encoder_note:
         log(outcome.encoder_note, quiet)
     log(f"signature: {result.signature}", quiet)
+    if then_edit and output:
+        from ..review.session import EditSession
+        from .edit_cmds import serve_editor
+
+        serve_editor(EditSession(output, user=os.environ.get("ALIGNER_USER", ""), background_qa=True), 0,
+                     not no_browser)
 
 
 @main.command()

@@ -34,10 +34,11 @@ class HeaderRecord:
     src_lang: str = "fr"
     tgt_lang: str = "ar"
     signature: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)  # fields of other writers (the editor's…)
 
     def to_json(self) -> dict[str, Any]:
         return {"type": "header", "source": self.source, "target": self.target, "src_lang": self.src_lang,
-                "tgt_lang": self.tgt_lang, "signature": self.signature}
+                "tgt_lang": self.tgt_lang, "signature": self.signature, **self.extra}
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ def records_of(alignment: Alignment) -> Iterator[Record]:
             alignment.src_text(bead), alignment.tgt_text(bead), tuple(bead.src), tuple(bead.tgt),
             round(bead.confidence, 4), tuple(alignment.src[i].kind for i in bead.src),
             tuple(alignment.tgt[j].kind for j in bead.tgt), alignment.signature,
+            # each sentence, so that `aligner edit` can split the bead again
+            extra={"src_sents": [alignment.src[i].text for i in bead.src],
+                   "tgt_sents": [alignment.tgt[j].text for j in bead.tgt]},
         )
     for side, dropped in (("src", alignment.src_dropped), ("tgt", alignment.tgt_dropped)):
         for d in dropped:
@@ -198,7 +202,8 @@ def parse_record(obj: object, where: str) -> Record | None:
         raise f.bad("type", "a string: header, bead or dropped")
     if kind == "header":
         return HeaderRecord(f.text("source"), f.text("target"), f.text("src_lang", "fr") or "fr",
-                            f.text("tgt_lang", "ar") or "ar", f.text("signature"))
+                            f.text("tgt_lang", "ar") or "ar", f.text("signature"),
+                            {k: v for k, v in obj.items() if k not in _KNOWN})
     if kind == "bead":
         src, tgt = f.ids("src_ids"), f.ids("tgt_ids")
         extra = {k: v for k, v in obj.items() if k not in _KNOWN}

@@ -1,0 +1,173 @@
+"""Confidence of edited units, computed again the way the aligner computes it.
+
+The aligner's confidence is a logistic model over features of a bead
+(:data:`aligner.align.search.FEATURES`, weights
+:data:`~aligner.align.search.CONF_WEIGHTS`): how dissimilar the two sides are
+(cosine of the summed sentence vectors, normalised by how far each side is from
+random sentences of the other document), whether the bead is a merge or an
+unaligned sentence, its neighbours. After an edit, the features of the touched
+units are computed from the sentence vectors (read from the embedding cache:
+``aligner align`` stored them) and scored with the same weights.
+
+The aligner's search limits partners to a band around its path on long
+documents; here every sentence of the other side is a candidate. When the
+aligner's feature set is one this module does not know, no confidence is
+computed (the page shows none) rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterable
+
+import numpy as np
+
+from ..align.search import CONF_WEIGHTS, FEATURES
+from .edit import EditableAlignment, Unit
+
+KNOWN_FEATURES = {"bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
+                  "extra_sentences", "next_to_null", "next_to_many", "partner_margin"}
+
+
+def encoder_name(signature: str) -> str:
+    """The encoder named in a settings signature (``…|enc:use-0.2.1|…`` → ``use``); ``use`` if none."""
+    for part in signature.split("|"):
+        if part.startswith("enc:"):
+            return part[4:].split("-", 1)[0] or "use"
+    return "use"
+
+
+class Rescorer:
+    """Sentence vectors of one alignment, and the confidence of any unit over them.
+
+    The vectors are computed in a background thread (:meth:`start`); until they
+    are ready :meth:`confidences` returns nothing and the caller tries later.
+    """
+
+    def __init__(self, src_lang: str, tgt_lang: str, encoder: str = "use") -> None:
+        from ..config import DEFAULTS
+
+        self.langs = (src_lang, tgt_lang)
+        self.encoder_name = encoder
+        self.samples, self.seed = DEFAULTS.norm_samples, DEFAULTS.seed
+        self.usable = KNOWN_FEATURES.issuperset(FEATURES)
+        self.error = ""
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self._texts: tuple[list[str], list[str]] = ([], [])
+        self._vectors: list[np.ndarray] = []
+        self._proj: list[np.ndarray] = []
+        self._encode = None
+
+    def start(self, alignment: EditableAlignment) -> None:
+        """Encode every sentence (through the cache) in a background thread."""
+        texts = ([s.text for s in alignment.src], [s.text for s in alignment.tgt])
+        threading.Thread(target=self._load, args=(texts,), daemon=True, name="aligner-rescore").start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the vectors are ready (or failed); True when they are usable."""
+        self._ready.wait(timeout)
+        return self._ready.is_set() and not self.error and self.usable
+
+    def _load(self, texts: tuple[list[str], list[str]]) -> None:
+        try:
+            from ..encoders.cache import EmbeddingCache
+            from ..encoders.registry import get_encoder
+
+            enc = get_encoder(self.encoder_name)
+            cache = EmbeddingCache()
+            self._encode = lambda items, lang: cache.encode(enc, items, lang)  # type: ignore[assignment]
+            vectors = [self._unit_rows(self._encode(list(t), lang)) for t, lang in zip(texts, self.langs, strict=True)]  # type: ignore[misc]
+            with self._lock:
+                self._texts = (list(texts[0]), list(texts[1]))
+                self._vectors = vectors
+                self._project()
+        except Exception as exc:  # noqa: BLE001 - a missing encoder leaves confidences empty, never stops editing
+            self.error = f"confidence not recomputed: {exc}"
+        finally:
+            self._ready.set()
+
+    @staticmethod
+    def _unit_rows(v: np.ndarray) -> np.ndarray:
+        v = np.asarray(v, dtype=np.float64)
+        if v.ndim != 2:
+            return v.reshape(0, 1)
+        norms = np.linalg.norm(v, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return v / norms
+
+    def _project(self) -> None:
+        rng = np.random.default_rng(self.seed)
+        proj = []
+        for v, other in ((self._vectors[0], self._vectors[1]), (self._vectors[1], self._vectors[0])):
+            if other.shape[0] == 0 or v.shape[0] == 0:
+                proj.append(np.zeros(v.shape[0]))
+                continue
+            idx = rng.choice(other.shape[0], size=min(self.samples, other.shape[0]), replace=False)
+            proj.append(v @ other[idx].mean(axis=0))
+        self._proj = proj
+
+    def _sync_texts(self, alignment: EditableAlignment) -> None:
+        """Encode again the sentences whose text was corrected."""
+        for side, segs in enumerate((alignment.src, alignment.tgt)):
+            changed = [i for i, s in enumerate(segs) if s.text != self._texts[side][i]]
+            if changed and self._encode is not None:
+                new = self._unit_rows(self._encode([segs[i].text for i in changed], self.langs[side]))
+                for row, i in enumerate(changed):
+                    self._vectors[side][i] = new[row]
+                    self._texts[side][i] = segs[i].text
+                self._project()
+
+    def _base(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
+        x, y = self._vectors
+        sx, sy = x[list(src)].sum(axis=0), y[list(tgt)].sum(axis=0)
+        nx, ny = max(float(np.linalg.norm(sx)), 1e-6), max(float(np.linalg.norm(sy)), 1e-6)
+        cos = float(sx @ sy) / (nx * ny)
+        rx = 1.0 - float(self._proj[0][list(src)].sum()) / nx
+        ry = 1.0 - float(self._proj[1][list(tgt)].sum()) / ny
+        return (1.0 - cos) / max(0.5 * (rx + ry), 0.05)
+
+    def _best(self, side: int, i: int) -> float:
+        """The lowest 1-1 dissimilarity of sentence *i* of *side* to any sentence of the other side."""
+        v, other = self._vectors[side], self._vectors[1 - side]
+        if other.shape[0] == 0:
+            return 1.0
+        cos = other @ v[i]
+        r_self = 1.0 - float(self._proj[side][i])
+        r_other = 1.0 - self._proj[1 - side]
+        return float(((1.0 - cos) / np.maximum(0.5 * (r_self + r_other), 0.05)).min())
+
+    def _features(self, units: tuple[Unit, ...], k: int) -> dict[str, float]:
+        u = units[k]
+        a, b = len(u.src), len(u.tgt)
+        neighbours = [units[q] for q in (k - 1, k + 1) if 0 <= q < len(units)]
+        f = {name: 0.0 for name in KNOWN_FEATURES}
+        f["bias"] = 1.0
+        f["next_to_null"] = float(any(not n.aligned for n in neighbours))
+        f["next_to_many"] = float(any(len(n.src) + len(n.tgt) > 2 for n in neighbours))
+        if a and b:
+            base = self._base(u.src, u.tgt)
+            f["pair_dissimilarity"] = base
+            f["is_many"] = float(a + b > 2)
+            f["extra_sentences"] = float(a + b - 2)
+            if a == 1 and b == 1:
+                f["partner_margin"] = max(0.0, base - min(self._best(0, u.src[0]), self._best(1, u.tgt[0])))
+        else:
+            f["null_best_dissimilarity"] = self._best(0, u.src[0]) if a else self._best(1, u.tgt[0])
+            f["is_null"] = 1.0
+        return f
+
+    def confidences(self, alignment: EditableAlignment, indexes: Iterable[int]) -> dict[int, float]:
+        """Confidence of the units at *indexes*; empty when the vectors are not ready or not usable."""
+        if not self._ready.is_set() or self.error or not self.usable:
+            return {}
+        with self._lock:
+            self._sync_texts(alignment)
+            out = {}
+            for k in indexes:
+                if 0 <= k < len(alignment.units):
+                    f = self._features(alignment.units, k)
+                    z = float(np.dot(CONF_WEIGHTS, [f[name] for name in FEATURES]))
+                    out[k] = round(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), 4)
+            return out
