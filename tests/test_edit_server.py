@@ -205,3 +205,18 @@ def test_cli_edit_export_and_errors(pair: Path, tmp_path: Path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert served and served[0].startswith("http://127.0.0.1:") and "token=" in served[0]
     assert "resuming" in res.output and served[0] in res.output
+
+
+def test_touched_units_get_confidence_and_findings_again(pair: Path):
+    """With the encoder (USE, offline), an edited unit is scored again from the cached sentence vectors."""
+    session = EditSession(pair)
+    assert session.rescorer is not None and session.rescorer.wait(300), session.rescorer.error
+    before = session.findings[10]  # [8]:[11 … 14]: the target is short for its source
+    assert any(f.check == "length" for f in before)
+    session.apply(Merge(10))  # with the unaligned Arabic 15
+    merged = session.alignment.units[10]
+    assert merged.src == (8,) and merged.tgt == (11, 12, 13, 14, 15) and merged.state == "edited"
+    assert merged.confidence is not None and 0.0 <= merged.confidence <= 1.0
+    assert session.findings[10] != before
+    session.apply(SetText("src", 8, "Il s’agit de renforcer la coopération contre le crime organisé."))
+    assert session.alignment.units[10].confidence is not None  # the corrected text was encoded again
