@@ -60,6 +60,9 @@ class AlignConfig:
         pre_split: inputs are one sentence per line, taken as given.
         laser_dir: folder of the LASER model files (None: searched, see aligner.encoders.laser).
         device: where LASER runs: ``auto``, ``cpu`` or ``cuda`` (not part of the signature).
+        warn_coverage: warn on stderr when a side's coverage (its sentences in confident units)
+            is below this (a warning only: not part of the signature).
+        warn_lost: warn when reading left out more than this share of a side's text (idem).
     """
 
     src_lang: str = SRC_LANG
@@ -82,6 +85,8 @@ class AlignConfig:
     pre_split: bool = False
     laser_dir: str | None = None
     device: str = DEVICE
+    warn_coverage: float = 0.5
+    warn_lost: float = 0.5
 
     def __post_init__(self) -> None:
         if self.max_bead < 2:
@@ -94,6 +99,9 @@ class AlignConfig:
             raise ConfigError(f"device must be auto, cpu or cuda (got {self.device!r})")
         if self.band < 2:
             raise ConfigError(f"band must be at least 2 (got {self.band})")
+        for name in ("warn_coverage", "warn_lost"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ConfigError(f"{name} must be between 0 and 1 (got {getattr(self, name)})")
 
     def with_(self, **changes: Any) -> AlignConfig:
         """A copy with some settings changed (None values are ignored)."""

@@ -10,7 +10,16 @@ import click
 
 from ..errors import ConfigError
 from . import main
-from .common import alignment_options, handle_errors, log, make_cache, make_config
+from .common import (
+    alignment_options,
+    handle_errors,
+    log,
+    make_cache,
+    make_config,
+    make_write_options,
+    output_options,
+    print_dropped,
+)
 
 
 @main.command()
@@ -20,41 +29,35 @@ from .common import alignment_options, handle_errors, log, make_cache, make_conf
               help="Output file (.tmx, .tsv, .jsonl, .beads); TSV on stdout if omitted.")
 @click.option("--format", "fmt", help="Output format: tmx, tsv, jsonl, beads or a registered one "
                                       "(default: from the extension).")
-@click.option("--tmx-langs", help="Language codes written in the TMX, e.g. fr-FR,ar-MA.")
-@click.option("--cat-profile", help="Write codes and respect limits of this CAT tool: omegat, trados, memoq, phrase.")
-@click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB).")
-@click.option("--show-dropped", is_flag=True, help="List the boilerplate lines removed, on stderr.")
-@click.option("--report", "review_out", type=click.Path(dir_okay=False),
-              help="Also write a side-by-side HTML review of the alignment here.")
+@output_options
+@click.option("--low-confidence-out", "low_output", type=click.Path(dir_okay=False),
+              help="With --min-confidence: the file for the units below it "
+                   "(default: the output's name + .low-confidence).")
 @click.option("--edit", "then_edit", is_flag=True,
               help="Then correct the alignment in the browser (needs -o FILE.jsonl); see `aligner edit`.")
 @click.option("--no-browser", is_flag=True, help="With --edit: print the editor's address, open no browser.")
 @alignment_options
 @handle_errors
-def align(source: str, target: str, output: str | None, fmt: str | None, tmx_langs: str | None,
-          cat_profile: str | None, split_size: str | None, show_dropped: bool, review_out: str | None,
-          then_edit: bool, no_browser: bool, quiet: bool, **opts: Any) -> None:
+def align(source: str, target: str, output: str | None, fmt: str | None, then_edit: bool, no_browser: bool,
+          quiet: bool, **opts: Any) -> None:
     """Align SOURCE and TARGET articles sentence by sentence."""
-    from ..formats import WriteOptions
     from ..pipeline import AlignRequest, run_align
     from ..progress import progress_bar
-    from ..tmx.writer import parse_size, parse_tmx_langs
 
     cache = make_cache(opts)
-    write = WriteOptions(tmx_langs=parse_tmx_langs(tmx_langs) if tmx_langs else None, profile=cat_profile,
-                         split_bytes=parse_size(split_size) if split_size else None)
+    write, show_dropped, review_out = make_write_options(opts)
     req = AlignRequest(source, target, make_config(**opts), output, fmt, write, review_out)
     if then_edit and (not output or (fmt or output.rsplit(".", 1)[-1].lower()) != "jsonl"):
         raise ConfigError("--edit needs the alignment saved as JSONL: add -o FILE.jsonl")
     outcome = run_align(req, sys.stdout, cache, progress_bar(quiet, "sentence", "encoding"))
     result = outcome.alignment
     if show_dropped:
-        for side, dropped in (("source", result.src_dropped), ("target", result.tgt_dropped)):
-            for d in dropped:
-                click.echo(f"dropped {side} line {d.line} ({d.reason}): {d.text}", err=True)
+        print_dropped(result)
     for note in outcome.written.notes:
         log(note, quiet)
     log(outcome.summary, quiet)
+    for warning in outcome.warnings:
+        log(warning)
     if review_out:
         log(f"review -> {review_out}", quiet)
     if outcome.encoder_note:

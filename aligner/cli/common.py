@@ -99,3 +99,45 @@ def make_cache(opts: dict[str, Any]) -> Any:
 def make_config(**opts: Any) -> AlignConfig:
     """The :class:`AlignConfig` of the options that name a setting (others are ignored)."""
     return AlignConfig.from_options(**opts)
+
+
+output_options = options(
+    click.option("--tmx-langs", help="Language codes written in the TMX, e.g. fr-FR,ar-MA."),
+    click.option("--cat-profile", help="Write codes and respect limits of this CAT tool: omegat, trados, memoq, phrase."),
+    click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB)."),
+    click.option("--tmx-notes", is_flag=True,
+                 help="Give every TMX unit a <note> naming its two documents and sentences."),
+    click.option("--min-confidence", type=float,
+                 help="Write only units at or above this confidence; the others go to a side file."),
+    click.option("--show-dropped", is_flag=True,
+                 help="List what was left out when reading (boilerplate, page chrome), on stderr."),
+    click.option("--report", "review_out", type=click.Path(dir_okay=False),
+                 help="Also write a side-by-side HTML review of the alignment here."),
+)
+
+
+def make_write_options(opts: dict[str, Any]) -> tuple[Any, bool, str | None]:
+    """The :class:`~aligner.formats.WriteOptions` the output options ask for (checked before
+    any work), ``--show-dropped`` and ``--report``; pops those options."""
+    from ..formats import WriteOptions
+    from ..formats.confidence import check_threshold
+    from ..tmx.writer import parse_size, parse_tmx_langs
+
+    tmx_langs, split_size = opts.pop("tmx_langs", None), opts.pop("split_size", None)
+    threshold = opts.pop("min_confidence", None)
+    write = WriteOptions(tmx_langs=parse_tmx_langs(tmx_langs) if tmx_langs else None,
+                         profile=opts.pop("cat_profile", None),
+                         split_bytes=parse_size(split_size) if split_size else None,
+                         tmx_notes=opts.pop("tmx_notes", False),
+                         min_confidence=check_threshold(threshold) if threshold is not None else None,
+                         low_output=opts.pop("low_output", None))
+    return write, opts.pop("show_dropped", False), opts.pop("review_out", None)
+
+
+def print_dropped(alignment: Any, prefix: str = "") -> None:
+    """One stderr line per piece left out when reading: side, line in the file, reason, text."""
+    for side, dropped in (("source", alignment.src_dropped), ("target", alignment.tgt_dropped)):
+        path = alignment.src_path if side == "source" else alignment.tgt_path
+        for d in dropped:
+            where = f"line {d.line}" if d.line else "(no line)"
+            click.echo(f"{prefix}dropped {side} {path} {where} ({d.reason}): {d.text}", err=True)

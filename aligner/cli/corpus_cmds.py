@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
 
 from . import main
-from .common import alignment_options, encoder_options, handle_errors, log, make_cache, make_config
+from .common import (
+    alignment_options,
+    encoder_options,
+    handle_errors,
+    log,
+    make_cache,
+    make_config,
+    make_write_options,
+    output_options,
+)
 
 
 @main.command()
@@ -35,23 +45,45 @@ def pair(inputs: tuple[str, ...], as_json: bool, **opts: Any) -> None:
 @main.command()
 @click.argument("in_dir", type=click.Path())
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(), help="Output folder.")
+@click.option("--format", "fmt", help="Also write each pair in this format (jsonl, tsv, beads) beside its TMX.")
+@output_options
 @click.option("--jobs", type=int, default=1, show_default=True, help="Pairs aligned in parallel processes.")
 @click.option("--resume", is_flag=True, help="Skip pairs finished by an earlier, interrupted run.")
 @alignment_options
 @handle_errors
-def batch(in_dir: str, out_dir: str, jobs: int, resume: bool, quiet: bool, **opts: Any) -> None:
-    """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json."""
-    from ..corpus.batch import run_batch
+def batch(in_dir: str, out_dir: str, fmt: str | None, jobs: int, resume: bool, quiet: bool, **opts: Any) -> None:
+    """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json.
+
+    The output options of `aligner align` apply to every pair; --report names a folder
+    for one review page per pair.
+    """
+    from ..corpus.batch import BatchOutputs, run_batch
     from ..pipeline import resolve_config
     from ..progress import progress_bar
 
     cache = make_cache(opts)
+    write, show_dropped, review_dir = make_write_options(opts)
     cfg, note = resolve_config(make_config(**opts))
     manifest = run_batch(in_dir, out_dir, cfg, jobs=max(1, jobs), resume=resume,
-                         progress=progress_bar(quiet), cache_dir=None if cache is None else str(cache.folder))
-    pairs = manifest["pairs"]
-    unpaired = manifest["unpaired"]
-    log(f"{len(pairs)} pairs aligned, {len(unpaired)} files unpaired; "  # type: ignore[arg-type]
-        f"{manifest['all_units']} units in {manifest['all']}; manifest: {out_dir}/manifest.json", quiet)
+                         progress=progress_bar(quiet), cache_dir=None if cache is None else str(cache.folder),
+                         outputs=BatchOutputs(write, review_dir, fmt))
+    pairs: list[dict[str, Any]] = manifest["pairs"]  # type: ignore[assignment]
+    unpaired: list[dict[str, Any]] = manifest["unpaired"]  # type: ignore[assignment]
+    for record in pairs:
+        if show_dropped:
+            for d in record.get("dropped", []):
+                where = f"line {d['line']}" if d["line"] else "(no line)"
+                click.echo(f"dropped {d['side']} {d['file']} {where} ({d['reason']}): {d['text']}", err=True)
+        if record.get("error"):
+            log(f"failed {record['fr']} <-> {record['ar']}: {record['error']}")
+        for warning in record.get("warnings", []):
+            log(f"{warning} ({Path(record['fr']).name} <-> {Path(record['ar']).name})")
+    for u in unpaired:
+        log(f"alone {u['language']:5s}  {u['file']}: {u['reason']}", quiet)
+    low = manifest.get("all_low_confidence")
+    log(f"{len(pairs)} pairs aligned, {len(unpaired)} files unpaired; "
+        f"{manifest['all_units']} units in {manifest['all']}"
+        + (f"; units below the confidence threshold in {low}" if low else "")
+        + f"; manifest: {out_dir}/manifest.json", quiet)
     if note:
         log(note, quiet)

@@ -79,24 +79,37 @@ class PairingResult:
         }
 
 
+#: Document formats found in a folder but not read: listed as unpaired with the fix.
+UNREAD_DOCUMENTS = (".doc", ".docm", ".dotx", ".rtf", ".pages", ".wpd", ".mht", ".mhtml", ".epub", ".xps",
+                    ".odp", ".ods", ".xlsx", ".xls", ".pptx", ".ppt")
+
+
 def collect_files(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """Files named, and the .txt/.html files inside folders named (sorted), as given."""
+    """Files named, and the article files inside folders named (sorted), as given: the formats
+    :func:`~aligner.io.reading.read_document` reads, and documents in formats it does not
+    (:data:`UNREAD_DOCUMENTS`), which are listed as unpaired with the reason, never dropped
+    silently."""
     out: list[str] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES)
+            out.extend(str(f) for f in sorted(p.rglob("*"))
+                       if f.is_file() and f.suffix.lower() in SUFFIXES + UNREAD_DOCUMENTS)
         elif p.exists():
             out.append(str(item))
         else:
             raise InputError(f"{item}: no such file or folder; check the path")
     if not out:
-        raise InputError(f"no .txt or .html files found in {', '.join(map(str, inputs))}; "
+        raise InputError(f"no .txt, .html, .docx, .odt or .pdf files found in {', '.join(map(str, inputs))}; "
                          "give the articles or the folders that hold them")
     return out
 
 
 def _describe(path: str) -> DocInfo:
+    suffix = Path(path).suffix.lower()
+    if suffix in UNREAD_DOCUMENTS:
+        return DocInfo(path, "unreadable", error=f"{path}: {suffix} files are not read; save it as "
+                                                  ".docx, .odt, .pdf, .html or .txt")
     try:
         doc = read_document(path)
     except AlignerError as exc:

@@ -28,6 +28,10 @@ class WriteOptions:
         split_bytes: cut a TMX into files under this size.
         creationdate: TMX creation date (None: now).
         header_props: extra TMX header props.
+        tmx_notes: give every TMX unit a ``<note>`` naming its documents and sentences.
+        min_confidence: units below this confidence are not written to the output but to
+            *low_output* (never silently lost; see :func:`aligner.pipeline.run_align`).
+        low_output: where those units go (None: ``NAME.low-confidence.EXT`` beside the output).
     """
 
     tmx_langs: tuple[str, str] | None = None
@@ -35,6 +39,9 @@ class WriteOptions:
     split_bytes: int | None = None
     creationdate: str | None = None
     header_props: dict[str, str] = field(default_factory=dict)
+    tmx_notes: bool = False
+    min_confidence: float | None = None
+    low_output: str | None = None
 
 
 @dataclass

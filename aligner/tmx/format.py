@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..formats.base import OutputFormat, OutputReport, ReadUnit, WriteOptions
 from ..models import Alignment
@@ -13,13 +14,28 @@ from .profiles import get_profile, profile_langs
 from .writer import TranslationUnit, resolve_duplicates, write_tmx
 
 
-def _units(alignment: Alignment) -> Iterator[TranslationUnit]:
-    for bead in alignment.units:
+def _units(alignment: Alignment, notes: bool = False) -> Iterator[TranslationUnit]:
+    """The units, each with its provenance: ``tuid`` ``<source file>+<target file>#<n>``
+    (unique in a merged memory), ``x-document-src``/``x-document-tgt`` props (the file
+    names), and with *notes* a ``<note>`` naming the documents and sentences."""
+    src_name, tgt_name = Path(alignment.src_path).name, Path(alignment.tgt_path).name
+    for n, bead in enumerate(alignment.units, start=1):
+        props = {"x-align-score": f"{bead.confidence:.4f}", "x-bead": f"{len(bead.src)}-{len(bead.tgt)}"}
+        if src_name or tgt_name:
+            props.update({"x-document-src": src_name, "x-document-tgt": tgt_name})
+        note = ""
+        if notes:
+            note = (f"{src_name or 'source'} {_span(bead.src)} / {tgt_name or 'target'} {_span(bead.tgt)}, "
+                    f"alignment confidence {bead.confidence:.2f}")
         yield TranslationUnit(
-            alignment.src_text(bead),
-            alignment.tgt_text(bead),
-            {"x-align-score": f"{bead.confidence:.4f}", "x-bead": f"{len(bead.src)}-{len(bead.tgt)}"},
+            alignment.src_text(bead), alignment.tgt_text(bead), props,
+            tuid=f"{src_name}+{tgt_name}#{n}" if src_name or tgt_name else "", note=note,
         )
+
+
+def _span(ids: tuple[int, ...]) -> str:
+    """``sentence 4`` or ``sentences 4-5`` (1-based)."""
+    return f"sentence {ids[0] + 1}" if len(ids) == 1 else f"sentences {ids[0] + 1}-{ids[-1] + 1}"
 
 
 def header_props(alignment: Alignment, options: WriteOptions) -> dict[str, str]:
@@ -50,7 +66,7 @@ class TmxFormat(OutputFormat):
             src_lang, tgt_lang = profile_langs(profile, src_lang, tgt_lang)
         if options.tmx_langs:
             src_lang, tgt_lang = options.tmx_langs
-        units, duplicates = resolve_duplicates(_units(alignment))
+        units, duplicates = resolve_duplicates(_units(alignment, options.tmx_notes))
         report = write_tmx(
             path, units, src_lang, tgt_lang, header_props(alignment, options), options.creationdate,
             max_segment_chars=profile.max_segment_chars if profile else None, split_bytes=options.split_bytes,

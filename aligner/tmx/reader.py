@@ -53,6 +53,8 @@ class TmxUnit:
     line: int
     variants: tuple[tuple[str, str], ...]
     props: dict[str, str] = field(default_factory=dict)
+    tuid: str = ""
+    note: str = ""
 
     def text(self, lang: str) -> str | None:
         """The variant for *lang*: exact code first, then same primary subtag."""
@@ -70,7 +72,7 @@ class TmxUnit:
         src, tgt = self.text(src_lang), self.text(tgt_lang)
         if src is None or tgt is None:
             return None
-        return TranslationUnit(src, tgt, self.props)
+        return TranslationUnit(src, tgt, self.props, self.tuid, self.note)
 
 
 def _decode_prologue(raw: bytes) -> str:
@@ -260,7 +262,8 @@ def _units_of(path: str | os.PathLike[str], fh: BinaryIO, keep_codes: bool) -> I
                 for tuv in el.iter("tuv")
             )
             props = {pr.get("type", ""): pr.text or "" for pr in el.findall("prop")}
-            yield TmxUnit(index, el.sourceline or 0, variants, props)
+            note = " ".join((n.text or "").strip() for n in el.findall("note")).strip()
+            yield TmxUnit(index, el.sourceline or 0, variants, props, el.get("tuid", ""), note)
             index += 1
             el.clear(keep_tail=False)
             parent = el.getparent()

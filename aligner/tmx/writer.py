@@ -92,6 +92,8 @@ class TranslationUnit:
     src: str
     tgt: str
     props: Mapping[str, str] = field(default_factory=dict)
+    tuid: str = ""  # where the unit comes from, unique in a merged memory (see tmx.format)
+    note: str = ""  # a <note> for the translator (e.g. the two documents and sentences)
 
 
 def tmx_date(moment: datetime | None = None) -> str:
@@ -235,8 +237,11 @@ def write_tmx(
                 report.too_long.append(pos)
                 continue
             props = "".join(_prop(k, v) for k, v in unit.props.items())
+            if unit.note:
+                props = f"<note>{escape(clean_segment(unit.note))}</note>" + props
+            tuid = f" tuid={quoteattr(clean_segment(unit.tuid))}" if unit.tuid else ""
             xml = (
-                f'<tu creationdate="{date}">{props}'
+                f'<tu{tuid} creationdate="{date}">{props}'
                 f"<tuv xml:lang={quoteattr(src_lang)}><seg>{escape(src)}</seg></tuv>"
                 f"<tuv xml:lang={quoteattr(tgt_lang)}><seg>{escape(tgt)}</seg></tuv></tu>\n"
             )
