@@ -16,6 +16,7 @@ from typing import IO
 
 import numpy as np
 
+from .align.loss import SideAccount, account, loss_warnings
 from .align.refine import SpanVectors
 from .align.search import align_vectors
 from .align.span_budget import ConcurrentSpanVectors
@@ -25,7 +26,6 @@ from .encoders.cache import EmbeddingCache
 from .encoders.parallel import both, one_blas_thread, side_worker
 from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
-from .io.loss import SideAccount, account, loss_warnings
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
 from .lang.segment import pre_split, segment_text

@@ -135,9 +135,8 @@ def make_write_options(opts: dict[str, Any]) -> tuple[Any, bool, str | None]:
 
 
 def print_dropped(alignment: Any, prefix: str = "") -> None:
-    """One stderr line per piece left out when reading: side, line in the file, reason, text."""
+    """One stderr line per piece left out when reading: side, line in its file, reason, text."""
     for side, dropped in (("source", alignment.src_dropped), ("target", alignment.tgt_dropped)):
-        path = alignment.src_path if side == "source" else alignment.tgt_path
         for d in dropped:
-            where = f"line {d.line}" if d.line else "(no line)"
-            click.echo(f"{prefix}dropped {side} {path} {where} ({d.reason}): {d.text}", err=True)
+            where = f"line {d.line}" if d.line else "(no line: page, header or footer)"
+            click.echo(f"{prefix}dropped {side} {where} ({d.reason}): {d.text}", err=True)

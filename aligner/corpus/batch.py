@@ -17,13 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..align.loss import account, loss_warnings
 from ..align.scores import document_scores
 from ..config import AlignConfig
 from ..encoders.cache import EmbeddingCache
 from ..errors import AlignerError, OutputError
 from ..formats import WriteOptions, write_alignment
 from ..io.atomic import write_text_atomic
-from ..io.loss import account, loss_warnings
 from ..models import Alignment
 from ..pipeline import AlignRequest, align_files, resolve_config, resolve_encoder, write_outputs
 from ..tmx.tools import merge
