@@ -142,12 +142,42 @@ def without(reason: str) -> Callable[[str, bytes], Document]:
     return read
 
 
+def align_pages(pages: Path, family: str) -> None:
+    """Align each French page with its Arabic page; a unit holds chrome when a gold chrome
+    string of either page (not also in the article) is in its source or target."""
+    from aligner.config import AlignConfig
+    from aligner.pipeline import align_files
+
+    cfg = AlignConfig(encoder="use")
+    total = bad = 0
+    for fr in sorted((pages / family).glob("*.fr.html")):
+        ar = fr.with_name(fr.name.replace(".fr.", ".ar."))
+        golds = [json.loads(Path(str(p)[:-5] + ".json").read_text(encoding="utf-8")) for p in (fr, ar)]
+        article = norm(" ".join(s for g in golds for s in g["kept"]))
+        chrome = [re.compile(rf"(?<!\w){re.escape(norm(j))}(?!\w)") for g in golds
+                  for strings in g["junk"].values() for j in strings]
+        chrome = [c for c in chrome if not c.search(article)]
+        result = align_files(fr, ar, cfg)
+        for bead in result.units:
+            text = norm(result.src_text(bead) + " " + result.tgt_text(bead))
+            if any(c.search(text) for c in chrome):
+                bad += 1
+                print(f"    chrome in a unit of {fr.name}: {result.src_text(bead)[:50]} | {result.tgt_text(bead)[:50]}")
+        total += len(result.units)
+    print(f"family {family}: {total} units, {bad} holding chrome")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", default="tests/data/pages", type=Path)
     ap.add_argument("--family", default="report", choices=["tune", "report"])
     ap.add_argument("--examples", action="store_true", help="print what was missed or left in")
+    ap.add_argument("--align", action="store_true",
+                    help="also align every page pair (encoder use) and count the units holding chrome")
     args = ap.parse_args()
+    if args.align:
+        align_pages(args.pages, args.family)
+        return
     rows: list[tuple[str, Callable[[str, bytes], Document]]] = [
         ("lxml blocks + rules (before)", reader(lxml_before, True)),
         ("lxml blocks, no rules", reader(lxml_before, False)),
