@@ -119,11 +119,45 @@ def _align_pair(pair: Pair, cfg: AlignConfig, out_dir: str, date: str, cache_dir
     return record
 
 
+def die_with_parent(parent: int) -> None:
+    """Worker start-up: end this worker as soon as the batch process that started it is gone.
+
+    Without it, a batch killed with SIGKILL leaves its workers aligning and
+    writing pairs for minutes. Linux: the kernel sends SIGKILL on the parent's
+    death (``PR_SET_PDEATHSIG``); everywhere: a thread checks twice a second.
+    """
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 def _load_record(path: Path) -> PairRecord | None:
+    from ..io.guarded import read_text
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text(path, "a pair record"))
         record = PairRecord(**data)
-    except (OSError, ValueError, TypeError):
+    except (AlignerError, ValueError, TypeError):
         return None  # missing or corrupt: redo the pair
     if record.output and not Path(record.output).is_file():
         return None
@@ -180,7 +214,7 @@ def run_batch(
     if progress:
         progress(len(records), total)
     if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             futures = {k: pool.submit(_align_pair, pairing.pairs[k], cfg, str(out), date, cache_dir, outputs) for k in todo}
             for k, fut in futures.items():
                 records[k] = fut.result()

@@ -301,12 +301,17 @@ atexit.register(remove_live_temporaries)
 
 
 def _on_signal(signum: int, frame: object) -> None:
+    """Remove the temporary files and end now (an exception raised here could be swallowed
+    by whatever code the signal interrupted, e.g. a ``__del__``)."""
     remove_live_temporaries()
-    raise SystemExit(128 + signum)
+    name = signal.Signals(signum).name
+    os.write(2, f"Error: stopped by {name}; the file being written was removed, earlier outputs "
+                "are complete\n".encode())
+    os._exit(128 + signum)
 
 
 def install_signal_handlers() -> None:
-    """SIGTERM and SIGHUP end the job like Ctrl-C does: temporary files removed, exit 128+N.
+    """SIGTERM and SIGHUP end the job at once: temporary files removed, ``Error: …``, exit 128+N.
 
     Only from the main thread of a command-line run (a library never changes signal handling).
     """

@@ -153,9 +153,10 @@ def env() -> dict[str, str]:
     return e
 
 
-def spawn(args: list[str], **kw: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(args, cwd=ROOT, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True, **kw)  # type: ignore[call-overload]
+def spawn(args: list[str], **extra_env: str) -> subprocess.Popen[str]:
+    """Start *args* in its own session (so a hang can be killed with its children)."""
+    return subprocess.Popen(args, cwd=ROOT, env={**env(), **extra_env}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def finish(proc: subprocess.Popen[str], seconds: float = CASE_SECONDS) -> Proc:
@@ -174,11 +175,30 @@ def finish(proc: subprocess.Popen[str], seconds: float = CASE_SECONDS) -> Proc:
             break
         time.sleep(0.02)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    out = proc.stdout.read() if proc.stdout else ""
-    err = proc.stderr.read() if proc.stderr else ""
+    out, err = _drain(proc.stdout), _drain(proc.stderr)
     if timed_out:
         raise AssertionError(f"hang (killed after {seconds} s): {proc.args}\n{err[-2000:]}")
     return Proc(proc.returncode, out, err, usage.ru_maxrss / 1024, time.monotonic() - start)
+
+
+def _drain(stream: object, seconds: float = 2.0) -> str:
+    """What a finished process wrote to a pipe; never waits on an orphan that still holds the pipe."""
+    import select
+
+    if stream is None:
+        return ""
+    fd = stream.fileno()  # type: ignore[attr-defined]
+    chunks: list[bytes] = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], max(0.0, end - time.monotonic()))
+        if not ready:
+            break
+        data = os.read(fd, 65536)
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks).decode("utf-8", errors="replace")
 
 
 def run_sub(*args: object, seconds: float = CASE_SECONDS) -> Proc:

@@ -10,7 +10,9 @@ it by running ``python -m tests.reliability.cli``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 
 import numpy as np
 
@@ -33,6 +35,9 @@ class StandInEncoder(Encoder):
         return "1"
 
     def _encode(self, sentences: list[str], lang: str) -> np.ndarray:
+        delay = float(os.environ.get("STANDIN_DELAY", "0"))  # seconds per call: keeps a job busy for kill tests
+        if delay:
+            time.sleep(delay)
         out = np.zeros((len(sentences), DIM), dtype=np.float32)
         for k, text in enumerate(sentences):
             text = text[:2000]
