@@ -15,11 +15,12 @@ from .. import __version__
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """French–Arabic sentence alignment and translation QA."""
     from ..io.atomic import install_signal_handlers
 
-    install_signal_handlers()
+    ctx.call_on_close(install_signal_handlers())
 
 
 from . import align_cmds, corpus_cmds, edit_cmds, models_cmds, qa_cmds, tmx_cmds  # noqa: E402,F401  (they add commands)

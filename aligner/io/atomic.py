@@ -27,7 +27,7 @@ import re
 import secrets
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -304,20 +304,29 @@ def _on_signal(signum: int, frame: object) -> None:
     """Remove the temporary files and end now (an exception raised here could be swallowed
     by whatever code the signal interrupted, e.g. a ``__del__``)."""
     remove_live_temporaries()
-    name = signal.Signals(signum).name
-    os.write(2, f"Error: stopped by {name}; the file being written was removed, earlier outputs "
+    name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+    os.write(2, f"Error: interrupted ({name}); the file being written was removed, earlier outputs "
                 "are complete\n".encode())
     os._exit(128 + signum)
 
 
-def install_signal_handlers() -> None:
-    """SIGTERM and SIGHUP end the job at once: temporary files removed, ``Error: …``, exit 128+N.
+def install_signal_handlers() -> Callable[[], None]:
+    """SIGTERM, SIGHUP and SIGINT (Ctrl-C) end the job at once: temporary files removed,
+    ``Error: …``, exit 128+N. (A KeyboardInterrupt raised inside a callback or a ``__del__``
+    is swallowed by Python, and the job would go on.)
 
     Only from the main thread of a command-line run (a library never changes signal handling).
     """
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for name in ("SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, None):
-            signal.signal(sig, _on_signal)
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            sig = getattr(signal, name, None)
+            if sig is not None and signal.getsignal(sig) in (signal.SIG_DFL, signal.default_int_handler, None):
+                previous[sig] = signal.signal(sig, _on_signal)
+
+    def restore() -> None:
+        """Put the previous handlers back (the command ran in-process, e.g. under a test runner)."""
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore
