@@ -18,6 +18,9 @@ from ..errors import EncoderError
 __all__ = ["Encoder", "EncoderOptions", "ModelStatus", "missing_package", "package_status", "package_version"]
 
 
+#: Longest text handed to an encoder, in characters (the rest of a longer one is not encoded).
+MAX_ENCODE_CHARS = 4000
+
 @dataclass(frozen=True)
 class ModelStatus:
     """What `aligner models` shows about one encoder."""
@@ -57,10 +60,15 @@ class Encoder(ABC):
         """Raw vectors for *sentences* (no normalisation needed)."""
 
     def encode(self, sentences: Sequence[str], lang: str) -> np.ndarray:
-        """L2-normalised float32 vectors, shape (len(sentences), dim)."""
+        """L2-normalised float32 vectors, shape (len(sentences), dim).
+
+        Each text is cut to :data:`MAX_ENCODE_CHARS` first: far past any encoder's window,
+        and a 20 MB line with no punctuation would otherwise ask for gigabytes.
+        """
         if not sentences:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = np.asarray(self._encode(list(sentences), lang), dtype=np.float32)
+        texts = [s if len(s) <= MAX_ENCODE_CHARS else s[:MAX_ENCODE_CHARS] for s in sentences]
+        vecs = np.asarray(self._encode(texts, lang), dtype=np.float32)
         if vecs.ndim == 1:
             vecs = vecs[None, :]
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
