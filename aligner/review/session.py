@@ -41,7 +41,9 @@ def edited_path(path: str | os.PathLike[str]) -> Path:
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    from ..io.guarded import read_bytes
+
+    return hashlib.sha256(read_bytes(path, "a .jsonl written by `aligner align`")).hexdigest()
 
 
 def _read(path: Path) -> EditedFile:
