@@ -163,3 +163,39 @@ def test_four_jobs_on_one_cache(tmp_path: Path, pair) -> None:
     texts = {(tmp_path / f"x{k}.tsv").read_text(encoding="utf-8") for k in range(4)}
     assert len(texts) == 1
     assert not leftovers(tmp_path)
+
+
+WRITER = """
+import os, signal, sys, time
+from aligner.io.atomic import AtomicFile, install_signal_handlers
+install_signal_handlers()
+f = AtomicFile(sys.argv[1])
+f.write("x" * 100000)
+print(f.tmp, flush=True)
+time.sleep(30)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGKILL])
+def test_signal_in_the_middle_of_a_write(sig: int, tmp_path: Path) -> None:
+    """A signal while the temporary file is open: removed at once (SIGKILL: by the next write there)."""
+    import sys
+
+    out = tmp_path / "x.tmx"
+    out.write_text("previous output\n", encoding="utf-8")
+    proc = spawn([sys.executable, "-c", WRITER, str(out)])
+    assert proc.stdout is not None
+    tmp = Path(proc.stdout.readline().strip())
+    assert tmp.exists()
+    os.kill(proc.pid, sig)
+    res = finish(proc)
+    assert out.read_text(encoding="utf-8") == "previous output\n"
+    if sig == signal.SIGKILL:
+        assert tmp.exists()  # nothing can run on SIGKILL: the next write in this folder cleans it
+        from aligner.io import atomic
+
+        atomic._CLEANED.clear()
+        atomic.write_text_atomic(tmp_path / "other.txt", "y")
+    else:
+        assert res.returncode == 128 + sig and "Error: interrupted" in res.stderr, res.output
+    assert not leftovers(tmp_path)
