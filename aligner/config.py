@@ -46,13 +46,26 @@ class AlignConfig:
         member_weight: weight of the penalty for a sentence of a many-sentence
             bead that does not match the other side on its own (a heading).
         member_threshold: dissimilarity above which that penalty starts.
+        heading_rule: keep headings (lines of kind ``heading``) out of merges and
+            pair them with headings; off, a heading is aligned like any sentence.
         heading_penalty: cost of putting a heading into a many-sentence bead.
+        heading_mismatch: cost of pairing a heading with a sentence 1-1.
+        heading_leads: a heading may open a merge whose other side is one line
+            that opens with a glued title (``Titre : Phrase…``); it still never
+            ends a merge nor stands alone against several sentences.
+        norm_floor: lower bound of the normaliser of a bead's dissimilarity (how
+            dissimilar each side is to random sentences of the other document).
         refine: check the bead boundaries again with the spans in doubt encoded
             as one text (aligner.align.refine); costs extra encoder calls.
         refine_join: similarity gain for an unaligned sentence to join a
             neighbouring bead in that check.
         refine_split: similarity gain for an edge sentence to leave a bead of
             several sentences in that check.
+        refine_length: weight of the length deviation (``|log(target / (ratio ·
+            source))|``) subtracted from a bead's similarity in that check.
+        refine_rounds: rounds of join-then-split in that check.
+        refine_margin: a move is encoded and checked only when its estimate from
+            summed sentence vectors comes within this margin of its threshold.
         band: half-width (in sentences) of the search band around the coarse path.
         coarse_size: documents up to this many sentences per side get a full search.
         norm_samples: random sentences used to normalise similarities (fixed seed).
@@ -72,12 +85,19 @@ class AlignConfig:
     skip_cost: float = 0.66
     merge_penalty: float = 0.15
     length_weight: float = 0.05
-    member_weight: float = 1.0
+    member_weight: float = 0.25
     member_threshold: float = 0.8
+    heading_rule: bool = True
     heading_penalty: float = 2.0
+    heading_mismatch: float = 0.5
+    heading_leads: bool = True
+    norm_floor: float = 0.05
     refine: bool = True
-    refine_join: float = 0.06
-    refine_split: float = 0.02
+    refine_join: float = 0.03
+    refine_split: float = 0.04
+    refine_length: float = 0.2
+    refine_rounds: int = 3
+    refine_margin: float = 0.15
     band: int = 12
     coarse_size: int = 300
     norm_samples: int = 64
@@ -102,6 +122,12 @@ class AlignConfig:
         for name in ("warn_coverage", "warn_lost"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be between 0 and 1 (got {getattr(self, name)})")
+        if not 0 < self.norm_floor <= 1:
+            raise ConfigError(f"norm floor must be in (0, 1] (got {self.norm_floor})")
+        if not self.refine_margin >= 0:
+            raise ConfigError(f"refine margin must be 0 or more (got {self.refine_margin})")
+        if self.refine_rounds < 1:
+            raise ConfigError(f"refine rounds must be at least 1 (got {self.refine_rounds})")
 
     def with_(self, **changes: Any) -> AlignConfig:
         """A copy with some settings changed (None values are ignored)."""
@@ -119,6 +145,18 @@ class AlignConfig:
         """What the encoder factory receives (the same for every encoder)."""
         return EncoderOptions(self.laser_dir, self.device)
 
+    def _heading_sig(self) -> str:
+        if not self.heading_rule:
+            return "off"
+        lead = "/lead" if self.heading_leads else ""
+        return f"{number(self.heading_penalty)}/{number(self.heading_mismatch)}{lead}"
+
+    def _refine_sig(self) -> str:
+        if not self.refine:
+            return "off"
+        return (f"{number(self.refine_join)}/{number(self.refine_split)}/len{number(self.refine_length)}"
+                f"/r{self.refine_rounds}/m{number(self.refine_margin)}")
+
     def signature(self, encoder_version: str = "") -> Signature:
         """A sacrebleu-style signature, e.g. ``fr-ar|enc:use-0.2.1|bead:5|…|version:…``."""
         enc = f"{self.encoder}-{encoder_version}" if encoder_version else self.encoder
@@ -127,8 +165,8 @@ class AlignConfig:
             ("skip", number(self.skip_cost)), ("merge", number(self.merge_penalty)),
             ("len", number(self.length_weight)),
             ("member", f"{number(self.member_weight)}@{number(self.member_threshold)}"),
-            ("head", number(self.heading_penalty)),
-            ("refine", f"{number(self.refine_join)}/{number(self.refine_split)}" if self.refine else "off"),
+            ("head", self._heading_sig()), ("norm", number(self.norm_floor)),
+            ("refine", self._refine_sig()),
             ("band", str(self.band)), ("full", str(self.coarse_size)), ("seed", str(self.seed)),
             ("split", "pre" if self.pre_split else "auto"),
         ))

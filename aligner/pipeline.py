@@ -16,6 +16,7 @@ from typing import IO
 
 import numpy as np
 
+from .align.blocks import expand, grouped, list_groups
 from .align.loss import SideAccount, account, loss_warnings
 from .align.refine import SpanVectors
 from .align.search import align_vectors
@@ -28,7 +29,7 @@ from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
-from .lang.segment import pre_split, segment_text
+from .lang.segment import opens_with_title, pre_split, segment_text
 from .models import Alignment, Document, Sentence
 from .progress import Progress, both_sides, stage
 
@@ -123,10 +124,13 @@ def align_sentences(
     encoder: Encoder | None = None,
     cache: EmbeddingCache | None = None,
     progress: Progress | None = None,
+    features_out: list[np.ndarray] | None = None,
 ) -> Alignment:
     """Align two lists of sentences with the configured encoder.
 
-    *progress(done, total)* is called as sentences of both sides are encoded.
+    *progress(done, total)* is called as sentences of both sides are encoded; with
+    *features_out*, the confidence features of each bead are appended to it, in order
+    (``scripts/calibrate_confidence.py``).
     """
     enc = resolve_encoder(cfg, encoder)
     cfg = cfg.with_(encoder=enc.name)
@@ -134,12 +138,21 @@ def align_sentences(
     with one_blas_thread(), side_worker(enc.concurrent_sides) as worker:
         x, y = both(lambda: embed(src, cfg.src_lang, enc, cache, on_src),
                     lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
-        lx = np.array([len(s.text) for s in src], dtype=np.float64)
-        ly = np.array([len(s.text) for s in tgt], dtype=np.float64)
-        hx = np.array([s.kind == "heading" for s in src], dtype=np.float64)
-        hy = np.array([s.kind == "heading" for s in tgt], dtype=np.float64)
+        # a list on one side only is aligned as one block (aligner.align.blocks)
+        src_groups = list_groups(src, any(s.kind == "item" for s in tgt))
+        tgt_groups = list_groups(tgt, any(s.kind == "item" for s in src))
+        gsrc, gx = grouped(src, x, src_groups)
+        gtgt, gy = grouped(tgt, y, tgt_groups)
+        lx = np.array([len(s.text) for s in gsrc], dtype=np.float64)
+        ly = np.array([len(s.text) for s in gtgt], dtype=np.float64)
+        hx = np.array([s.kind == "heading" for s in gsrc], dtype=np.float64)
+        hy = np.array([s.kind == "heading" for s in gtgt], dtype=np.float64)
+        glued_x = np.array([opens_with_title(s.text) for s in gsrc], dtype=np.float64)
+        glued_y = np.array([opens_with_title(s.text) for s in gtgt], dtype=np.float64)
         stage(progress, "aligning")
-        beads = align_vectors(x, y, lx, ly, cfg, hx, hy, spans=span_vectors(src, tgt, x, y, cfg, enc, cache, worker))
+        spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
+        beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans),
+                       src_groups, tgt_groups)
     stage(progress, None)
     return Alignment(
         src=list(src),

@@ -1,6 +1,6 @@
 """Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
-Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--no-refine-row]
+Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
                                         [--systems aligner,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
@@ -12,10 +12,13 @@ embedding cache) — with every row run in this process on the same inputs:
 * ``aligner``: ours, with each encoder;
 * ``galechurch``: Gale–Church (PyPI ``galechurch``), lengths only;
 * ``sentalign``: the Vecalign programme on PyPI, fed the same loaded encoder
-  (its defaults: overlaps and beads up to 8 sentences).
+  (its defaults: overlaps and beads up to 8 sentences);
+* with ``--ablations``, ours (first encoder) with one rule switched off per row
+  (:data:`ABLATIONS`).
 
-Then a reliability table of our confidence per benchmark: for confidence bins, the
-share of our beads that are exactly in the gold.
+Then a reliability table of our confidence per benchmark and encoder: for confidence
+bins, the beads, their mean confidence and the share exactly in the gold, with the
+expected calibration error (``reliability.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from reliability import markdown  # type: ignore[import-not-found]
 
 from aligner.align.evaluate import read_beads, score
 from aligner.config import AlignConfig
@@ -39,6 +43,16 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTBERG = ROOT.parent / "shared" / "benchmarks" / "textberg"
 FRAR = ROOT / "benchmarks" / "frar"
 BeadList = list[tuple[tuple[int, ...], tuple[int, ...]]]
+#: One row per rule of the search and refinement: its name and the settings that switch it off.
+ABLATIONS: dict[str, dict[str, Any]] = {
+    "--no-refine": {"refine": False},
+    "no length in refinement": {"refine_length": 0.0},
+    "refinement checks every move": {"refine_margin": float("inf")},
+    "no heading rule": {"heading_rule": False},
+    "no glued-title lead": {"heading_leads": False},
+    "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},
+    "member weight 1.0 (before)": {"member_weight": 1.0},
+}
 
 
 def _lines(path: Path) -> list[str]:
@@ -65,6 +79,10 @@ def as_sentences(lines: list[str]) -> list[Sentence]:
     return [Sentence(i, t, line_kind(t), line=i) for i, t in enumerate(lines)]
 
 
+#: The encoder loader (a script may put a caching one here).
+load_encoder: Callable[[str], Encoder] = get_encoder
+
+
 class CountingEncoder:
     """Passes calls to an encoder and counts the texts it encoded."""
 
@@ -80,9 +98,9 @@ class CountingEncoder:
         return self.inner.encode(texts, lang)
 
 
-def run_aligner(encoder: str, langs: tuple[str, str], refine: bool = True) -> Callable[[list[str], list[str]], BeadList]:
-    cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True, refine=refine)
-    enc = CountingEncoder(get_encoder(encoder))
+def run_aligner(encoder: str, langs: tuple[str, str], **settings: Any) -> Callable[[list[str], list[str]], BeadList]:
+    cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True, **settings)
+    enc = CountingEncoder(load_encoder(encoder))
     enc.inner.encode(["Warm-up."], langs[0])  # load the model before the clock starts
     confidences: list[float] = []
     sentences = [0]
@@ -109,7 +127,7 @@ def run_galechurch(src: list[str], tgt: list[str]) -> BeadList:
 def run_sentalign(encoder: str, langs: tuple[str, str]) -> Callable[[list[str], list[str]], BeadList]:
     from sentalign import sentalign
 
-    enc = get_encoder(encoder)
+    enc = load_encoder(encoder)
 
     def align(src: list[str], tgt: list[str]) -> BeadList:
         # sentalign passes no language; our encoders need none to encode.
@@ -128,23 +146,13 @@ def evaluate(docs: list[tuple[Path, Path, Path]], align: Callable[[list[str], li
     return score(golds, preds), time.perf_counter() - start, golds, preds
 
 
-def reliability(golds: list, preds: list, confidences: list[float]) -> list[str]:  # type: ignore[type-arg]
-    """Rows of the reliability table: bin, beads, share exactly in the gold."""
+def right_beads(golds: list, preds: list) -> list[bool]:  # type: ignore[type-arg]
+    """For each predicted bead, in order, whether it is exactly a gold bead."""
     flat = []
     for gold, pred in zip(golds, preds, strict=True):
         gold_set = {(tuple(s), tuple(t)) for s, t in gold}
         flat.extend(((tuple(s), tuple(t)) in gold_set) for s, t in pred)
-    pairs = list(zip(confidences, flat, strict=True))
-    rows = []
-    edges = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
-    for lo, hi in zip(edges, edges[1:], strict=False):
-        inside = [ok for c, ok in pairs if lo <= c < hi]
-        if inside:
-            rows.append(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(inside)} | {sum(inside) / len(inside):.3f} |")
-    high = [ok for c, ok in pairs if c >= 0.9]
-    if high:
-        rows.append(f"| ≥ 0.9 | {len(high)} | {sum(high) / len(high):.3f} |")
-    return rows
+    return flat
 
 
 def main() -> None:
@@ -153,8 +161,8 @@ def main() -> None:
     ap.add_argument("--systems", default="aligner,galechurch,sentalign")
     ap.add_argument("--encoders", default="use,e5")
     ap.add_argument("--sentalign-encoders", default="use")
-    ap.add_argument("--no-refine-row", action="store_true",
-                    help="also run ours without the refinement pass (aligner.align.refine), per encoder")
+    ap.add_argument("--ablations", action="store_true",
+                    help="also run ours (first encoder) with each rule of ABLATIONS switched off")
     args = ap.parse_args()
     systems = args.systems.split(",")
     for bench in args.bench.split(","):
@@ -167,9 +175,11 @@ def main() -> None:
         notes: list[str] = []
         rows: list[tuple[str, str, Callable[[list[str], list[str]], BeadList]]] = []
         if "aligner" in systems:
-            rows += [("aligner", e, run_aligner(e, langs)) for e in args.encoders.split(",")]
-            if args.no_refine_row:
-                rows += [("aligner --no-refine", e, run_aligner(e, langs, refine=False)) for e in args.encoders.split(",")]
+            encoders = args.encoders.split(",")
+            rows += [("aligner", e, run_aligner(e, langs)) for e in encoders]
+            if args.ablations:
+                rows += [(f"aligner, {name}", encoders[0], run_aligner(encoders[0], langs, **off))
+                         for name, off in ABLATIONS.items()]
         if "galechurch" in systems:
             rows.append(("galechurch", "–", run_galechurch))
         if "sentalign" in systems:
@@ -183,13 +193,11 @@ def main() -> None:
                 notes.append(f"{system}/{enc}: {texts} texts encoded for {sentences} sentences "
                              f"({texts / max(sentences, 1):.2f} per sentence)")
             if hasattr(align, "confidences") and system == "aligner":
-                tables.append((enc, reliability(golds, preds, align.confidences)))
+                tables.append((enc, markdown(align.confidences, right_beads(golds, preds))))
         for note in notes:
             print(note)
         for enc, table in tables:
             print(f"\nReliability of the confidence ({bench}, aligner, {enc}): beads per bin, share exactly in the gold")
-            print("| confidence | beads | strictly correct |")
-            print("|---|---|---|")
             print("\n".join(table))
 
 

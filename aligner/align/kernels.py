@@ -8,6 +8,8 @@ first j target sentences are aligned"; row i may only use columns
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit
 
@@ -42,23 +44,70 @@ def group_stats(gram: np.ndarray, proj: np.ndarray, lens: np.ndarray, max_k: int
     return norm, psum, lsum
 
 
+class Band(NamedTuple):
+    """The searched cells: row i spans columns ``lo[i] <= j < hi[i]``; ``dots[i, k]`` is
+    ``x_i · y_{dlo[i]+k}``."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    dots: np.ndarray
+    dlo: np.ndarray
+
+
+class Groups(NamedTuple):
+    """One side's sums of k consecutive sentences, indexed ``[k, i]`` for the group
+    ending before i (from :func:`group_stats`), its cumulative heading counts, and per
+    sentence 1.0 when it opens with a glued title (``Titre : Phrase…``)."""
+
+    norm: np.ndarray
+    proj: np.ndarray
+    lens: np.ndarray
+    headings: np.ndarray
+    glued: np.ndarray
+
+
+class Shapes(NamedTuple):
+    """Allowed bead shapes (a source, b target sentences) with weight and penalty."""
+
+    a: np.ndarray
+    b: np.ndarray
+    weight: np.ndarray
+    penalty: np.ndarray
+
+
+class Costs(NamedTuple):
+    """The scalar settings of the bead cost (fields of :class:`aligner.config.AlignConfig`)."""
+
+    ratio: float  # target characters per source character over the document
+    skip: float
+    length_weight: float
+    member_weight: float
+    member_threshold: float
+    heading_penalty: float
+    heading_mismatch: float
+    norm_floor: float
+    heading_leads: float  # 1.0: a heading may open a merge with its lead, against one glued line
+
+
 @njit(cache=True)
-def bead_base(i, j, a, b, dots, dlo, nx, px, ny, py):
+def bead_base(i, j, a, b, band, gx, gy, floor):
     """Normalised dissimilarity of the bead x[i-a:i] ↔ y[j-b:j] (≈1 for random pairs)."""
     num = 0.0
     for u in range(i - a, i):
-        off = dlo[u]
+        off = band.dlo[u]
         for v in range(j - b, j):
-            num += dots[u, v - off]
-    cos = num / (nx[a, i] * ny[b, j])
-    rx = 1.0 - px[a, i] / nx[a, i]
-    ry = 1.0 - py[b, j] / ny[b, j]
-    norm = max(0.5 * (rx + ry), 0.05)
+            num += band.dots[u, v - off]
+    nx = gx.norm[a, i]
+    ny = gy.norm[b, j]
+    cos = num / (nx * ny)
+    rx = 1.0 - gx.proj[a, i] / nx
+    ry = 1.0 - gy.proj[b, j] / ny
+    norm = max(0.5 * (rx + ry), floor)
     return (1.0 - cos) / norm
 
 
 @njit(cache=True)
-def member_penalty(i, j, a, b, dots, dlo, nx, px, ny, py, threshold):
+def member_penalty(i, j, a, b, band, gx, gy, floor, threshold):
     """How much the members of a many-sentence bead fail to match the other side.
 
     Summing vectors hides an unrelated sentence (a heading) inside a merge; each
@@ -68,29 +117,58 @@ def member_penalty(i, j, a, b, dots, dlo, nx, px, ny, py, threshold):
     total = 0.0
     if a > 1:
         for u in range(i - a, i):
-            c = bead_base(u + 1, j, 1, b, dots, dlo, nx, px, ny, py)
+            c = bead_base(u + 1, j, 1, b, band, gx, gy, floor)
             if c > threshold:
                 total += c - threshold
     if b > 1:
         for v in range(j - b, j):
-            c = bead_base(i, v + 1, a, 1, dots, dlo, nx, px, ny, py)
+            c = bead_base(i, v + 1, a, 1, band, gx, gy, floor)
             if c > threshold:
                 total += c - threshold
     return total
 
 
 @njit(cache=True)
-def banded_dp(n, m, lo, hi, dots, dlo, nx, px, lx, ny, py, ly, ratio,
-              ta, tb, tweight, tpen, skip, length_weight, member_weight, member_threshold,
-              hx, hy, heading_penalty):
-    """Fill the band; return cost table, back-pointers (type index) and row offsets."""
+def _headings_inside(h, i, k, leads):
+    """Headings among the k sentences ending before i (the first one excused when *leads*)."""
+    first = i - k + 1 if leads > 0.5 and k > 1 else i - k
+    return h[i] - h[first]
+
+
+@njit(cache=True)
+def bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs):
+    """Cost of the bead x[i-a:i] ↔ y[j-b:j] of shape index *t* (a and b not 0)."""
+    base = bead_base(i, j, a, b, band, gx, gy, costs.norm_floor)
+    lr = np.log((gy.lens[b, j] + 1.0) / (costs.ratio * gx.lens[a, i] + 1.0))
+    c = base * shapes.weight[t] + shapes.penalty[t] + costs.length_weight * abs(lr)
+    hx = gx.headings
+    hy = gy.headings
+    if a == 1 and b == 1:
+        # a heading matches a heading, not a sentence
+        c += costs.heading_mismatch * abs(hx[i] - hx[i - 1] - hy[j] + hy[j - 1])
+    if a + b > 2:
+        c += costs.member_weight * member_penalty(i, j, a, b, band, gx, gy, costs.norm_floor,
+                                                  costs.member_threshold)
+        # A heading stands alone: it is translated 1-1 or not at all (or opens its lead).
+        # A title glued to its lead on the other side may open the merge.
+        lead_x = costs.heading_leads if b == 1 and gy.glued[j - 1] > 0.5 else 0.0
+        lead_y = costs.heading_leads if a == 1 and gx.glued[i - 1] > 0.5 else 0.0
+        c += costs.heading_penalty * (_headings_inside(hx, i, a, lead_x) + _headings_inside(hy, j, b, lead_y))
+    return c
+
+
+@njit(cache=True)
+def banded_dp(n, m, band, gx, gy, shapes, costs):
+    """Fill the band; return cost table and back-pointers (shape index) by row offset."""
+    lo = band.lo
+    hi = band.hi
     width = 0
     for i in range(n + 1):
         width = max(width, hi[i] - lo[i])
     cost = np.full((n + 1, width), INF)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     cost[0, 0 - lo[0]] = 0.0
-    ntypes = ta.shape[0]
+    ntypes = shapes.a.shape[0]
     for i in range(n + 1):
         for j in range(lo[i], hi[i]):
             if i == 0 and j == 0:
@@ -98,8 +176,8 @@ def banded_dp(n, m, lo, hi, dots, dlo, nx, px, lx, ny, py, ly, ratio,
             best = INF
             arg = -1
             for t in range(ntypes):
-                a = ta[t]
-                b = tb[t]
+                a = shapes.a[t]
+                b = shapes.b[t]
                 pi = i - a
                 pj = j - b
                 if pi < 0 or pj < 0 or pj < lo[pi] or pj >= hi[pi]:
@@ -108,19 +186,9 @@ def banded_dp(n, m, lo, hi, dots, dlo, nx, px, lx, ny, py, ly, ratio,
                 if prev >= INF:
                     continue
                 if a == 0 or b == 0:
-                    c = skip
+                    c = costs.skip
                 else:
-                    base = bead_base(i, j, a, b, dots, dlo, nx, px, ny, py)
-                    lr = np.log((ly[b, j] + 1.0) / (ratio * lx[a, i] + 1.0))
-                    c = base * tweight[t] + tpen[t] + length_weight * abs(lr)
-                    if a == 1 and b == 1:
-                        # a heading matches a heading, not a sentence
-                        c += 0.25 * heading_penalty * abs(hx[i] - hx[i - 1] - hy[j] + hy[j - 1])
-                    if a + b > 2:
-                        c += member_weight * member_penalty(
-                            i, j, a, b, dots, dlo, nx, px, ny, py, member_threshold)
-                        # A heading stands alone: it is translated 1-1 or not at all.
-                        c += heading_penalty * (hx[i] - hx[i - a] + hy[j] - hy[j - b])
+                    c = bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs)
                 if prev + c < best:
                     best = prev + c
                     arg = t
@@ -130,13 +198,13 @@ def banded_dp(n, m, lo, hi, dots, dlo, nx, px, lx, ny, py, ly, ratio,
 
 
 @njit(cache=True)
-def best_single(n, m, lo, hi, dots, dlo, nx, px, ny, py):
+def best_single(n, m, band, gx, gy, floor):
     """For each sentence, its lowest 1-1 dissimilarity to any partner in the band."""
     bx = np.full(n, INF)
     by = np.full(m, INF)
     for i in range(1, n + 1):
-        for j in range(max(lo[i], 1), hi[i]):
-            c = bead_base(i, j, 1, 1, dots, dlo, nx, px, ny, py)
+        for j in range(max(band.lo[i], 1), band.hi[i]):
+            c = bead_base(i, j, 1, 1, band, gx, gy, floor)
             if c < bx[i - 1]:
                 bx[i - 1] = c
             if c < by[j - 1]:

@@ -20,6 +20,7 @@ first encoding (measured in docs/benchmarks.md).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
@@ -45,6 +46,10 @@ class SpanVectors:
         self._texts = (src_texts, tgt_texts)
         self._encode = (encode_src, encode_tgt)
         self._known: tuple[dict[Span, np.ndarray], dict[Span, np.ndarray]] = ({}, {})
+        self._lengths = (np.array([len(t) for t in src_texts], dtype=np.float64),
+                         np.array([len(t) for t in tgt_texts], dtype=np.float64))
+        # target characters per source character over the whole document
+        self.ratio = float(self._lengths[1].sum() + 1) / float(self._lengths[0].sum() + 1)
         self.encoded = 0  # texts encoded by this pass, for the benchmarks
 
     def prefetch(self, side: int, spans: Iterable[Span]) -> None:
@@ -68,6 +73,26 @@ class SpanVectors:
 
     def cos(self, src: Span, tgt: Span) -> float:
         return float(self.vector(0, src) @ self.vector(1, tgt))
+
+    def length_deviation(self, src: Span, tgt: Span) -> float:
+        """``|log(target length / (ratio · source length))|``: 0 when the lengths are as expected."""
+        lx = float(self._lengths[0][list(src)].sum()) if src else 0.0
+        ly = float(self._lengths[1][list(tgt)].sum()) if tgt else 0.0
+        return abs(math.log((ly + 1.0) / (self.ratio * lx + 1.0)))
+
+    def summed(self, side: int, span: Span) -> np.ndarray:
+        """The normalised sum of the span's sentence vectors (no encoder call)."""
+        total = np.asarray(self._single[side][list(span)], dtype=np.float64).sum(axis=0)
+        return total / max(float(np.linalg.norm(total)), 1e-12)
+
+    def estimate(self, pair: Pair, length_weight: float) -> float:
+        """:meth:`score` with summed sentence vectors instead of span encodings (free)."""
+        cos = float(self.summed(0, pair[0]) @ self.summed(1, pair[1]))
+        return cos - length_weight * self.length_deviation(*pair)
+
+    def score(self, pair: Pair, length_weight: float) -> float:
+        """Similarity of a bead's two sides encoded as one text each, less its length deviation."""
+        return self.cos(*pair) - length_weight * self.length_deviation(*pair)
 
 
 def _join_candidates(beads: list[Pair], k: int, max_bead: int) -> list[tuple[int, Pair]]:
@@ -99,11 +124,40 @@ def _prefetch(vectors: SpanVectors, pairs: Iterable[Pair]) -> None:
     vectors.prefetch(1, (t for _, t in pairs))
 
 
-def _join_round(beads: list[Pair], vectors: SpanVectors, threshold: float, max_bead: int,
-                fixed: Callable[[Pair], bool], allowed: Callable[[Pair], bool]) -> bool:
+class _Doubt:
+    """Which moves are worth encoding: those whose estimate from summed vectors comes
+    within *margin* of the threshold (the others cannot plausibly pass it)."""
+
+    def __init__(self, vectors: SpanVectors, length_weight: float, margin: float) -> None:
+        self.vectors, self.length_weight, self.margin = vectors, length_weight, margin
+
+    def join(self, old: Pair, joined: Pair, threshold: float) -> bool:
+        v, w = self.vectors, self.length_weight
+        return v.estimate(joined, w) - v.estimate(old, w) >= threshold - self.margin
+
+    def split(self, bead: Pair, threshold: float) -> bool:
+        v, w = self.vectors, self.length_weight
+        full = v.estimate(bead, w)
+        return any(v.estimate(rest, w) - full >= threshold - self.margin for *_, rest in _split_candidates(bead))
+
+
+def _many(bead: Pair) -> bool:
+    return bool(bead[0]) and bool(bead[1]) and len(bead[0]) + len(bead[1]) > 2
+
+
+def _wanted(beads: list[Pair], max_bead: int, fixed: Callable[[Pair], bool], doubt: _Doubt,
+            join: float, split: float) -> list[Pair]:
+    """Every bead whose two sides a round of join and split on *beads* may compare."""
     nulls = [k for k, (s, t) in enumerate(beads) if bool(s) != bool(t) and not fixed(beads[k])]
-    wanted = [p for k in nulls for nb, joined in _join_candidates(beads, k, max_bead) for p in (beads[nb], joined)]
-    _prefetch(vectors, wanted)
+    wanted = [p for k in nulls for nb, joined in _join_candidates(beads, k, max_bead)
+              if doubt.join(beads[nb], joined, join) for p in (beads[nb], joined)]
+    many = [b for b in beads if _many(b) and doubt.split(b, split)]
+    return wanted + [p for b in many for p in [b] + [c[3] for c in _split_candidates(b)]]
+
+
+def _join_round(beads: list[Pair], vectors: SpanVectors, threshold: float, max_bead: int,
+                fixed: Callable[[Pair], bool], allowed: Callable[[Pair], bool], length_weight: float,
+                doubt: _Doubt) -> bool:
     changed = False
     k = 0
     while k < len(beads):
@@ -111,9 +165,9 @@ def _join_round(beads: list[Pair], vectors: SpanVectors, threshold: float, max_b
         if bool(src) != bool(tgt) and not fixed(beads[k]):
             best: tuple[float, int, Pair] | None = None
             for nb, joined in _join_candidates(beads, k, max_bead):
-                if not allowed(joined):
+                if not allowed(joined) or not doubt.join(beads[nb], joined, threshold):
                     continue
-                gain = vectors.cos(*joined) - vectors.cos(*beads[nb])
+                gain = vectors.score(joined, length_weight) - vectors.score(beads[nb], length_weight)
                 if gain >= threshold and (best is None or gain > best[0]):
                     best = (gain, nb, joined)
             if best is not None:
@@ -126,18 +180,18 @@ def _join_round(beads: list[Pair], vectors: SpanVectors, threshold: float, max_b
 
 
 def _split_round(beads: list[Pair], vectors: SpanVectors, threshold: float,
-                 allowed: Callable[[Pair], bool]) -> bool:
-    many = [b for b in beads if b[0] and b[1] and len(b[0]) + len(b[1]) > 2]
-    _prefetch(vectors, [p for b in many for p in [b] + [c[3] for c in _split_candidates(b)]])
+                 allowed: Callable[[Pair], bool], length_weight: float, doubt: _Doubt) -> bool:
+    doubtful = [b for b in beads if _many(b) and doubt.split(b, threshold)]
+    _prefetch(vectors, [p for b in doubtful for p in [b] + [c[3] for c in _split_candidates(b)]])
     changed = False
     out: list[Pair] = []
     for bead in beads:
         src, tgt = bead
         best: tuple[float, int, int, str, Pair] | None = None
-        if src and tgt and len(src) + len(tgt) > 2:
-            full = vectors.cos(src, tgt)
+        if _many(bead) and doubt.split(bead, threshold):
+            full = vectors.score(bead, length_weight)
             for side, sentence, where, rest in _split_candidates(bead):
-                gain = vectors.cos(*rest) - full
+                gain = vectors.score(rest, length_weight) - full
                 if gain >= threshold and allowed(rest) and (best is None or gain > best[0]):
                     best = (gain, side, sentence, where, rest)
         if best is None:
@@ -153,17 +207,23 @@ def _split_round(beads: list[Pair], vectors: SpanVectors, threshold: float,
 
 def refine_beads(beads: Sequence[Pair], vectors: SpanVectors, join: float, split: float, max_bead: int,
                  fixed: Callable[[Pair], bool] = lambda _: False,
-                 allowed: Callable[[Pair], bool] = lambda _: True) -> list[Pair]:
+                 allowed: Callable[[Pair], bool] = lambda _: True,
+                 length_weight: float = 0.0, rounds: int = ROUNDS, margin: float = math.inf) -> list[Pair]:
     """The path *beads* with its boundaries moved where the span encodings say so.
 
     *fixed(bead)* marks unaligned sentences that must stay alone (headings);
     *allowed(bead)* rejects a new bead (outside the searched band). The result
     covers every sentence of both sides exactly once, in order, as *beads* did.
+    A move is looked at only when its estimate from summed sentence vectors comes
+    within *margin* of its threshold (``math.inf``: every move).
     """
     path = [(tuple(s), tuple(t)) for s, t in beads]
-    for _ in range(ROUNDS):
-        joined = _join_round(path, vectors, join, max_bead, fixed, allowed)
-        split_ = _split_round(path, vectors, split, allowed)
+    doubt = _Doubt(vectors, length_weight, margin)
+    for _ in range(rounds):
+        # one encoder call per side for what this round can compare first
+        _prefetch(vectors, _wanted(path, max_bead, fixed, doubt, join, split))
+        joined = _join_round(path, vectors, join, max_bead, fixed, allowed, length_weight, doubt)
+        split_ = _split_round(path, vectors, split, allowed, length_weight, doubt)
         if not (joined or split_):
             break
     return path

@@ -11,7 +11,6 @@ coarse path is found, and the next level searches only a band around it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,44 +18,28 @@ import numpy as np
 from ..config import AlignConfig
 from ..models import Bead
 from . import kernels as _dp
-from .refine import Pair, SpanVectors, refine_beads
-
-#: Names of the features of a bead that its confidence is computed from.
-FEATURES = (
-    "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
-    "extra_sentences", "next_to_null", "next_to_many", "partner_margin",
-)
-#: Logistic weights over :data:`FEATURES`: the probability that the bead is exactly
-#: right. Fitted on the dev sets only (Text+Berg dev and fr–ar dev) by
-#: ``scripts/calibrate_confidence.py``; reliability on the test sets is in
-#: docs/benchmarks.md.
-CONF_WEIGHTS = np.array([3.972, -1.735, 0.515, -2.216, 0.309, -1.114, -0.761, -0.721, -0.863])
+from .confidence import FEATURES, confidence, weights_for
+from .refine import Pair, Span, SpanVectors, refine_beads
 
 
-@dataclass(frozen=True)
-class BeadTypes:
+def bead_shapes(max_bead: int, merge_penalty: float) -> _dp.Shapes:
     """Allowed bead shapes as parallel arrays for the compiled kernel."""
-
-    a: np.ndarray
-    b: np.ndarray
-    weight: np.ndarray
-    penalty: np.ndarray
-
-    @classmethod
-    def up_to(cls, max_bead: int, merge_penalty: float) -> BeadTypes:
-        shapes = [(0, 1), (1, 0)] + [
-            (a, b) for a in range(1, max_bead) for b in range(1, max_bead) if a + b <= max_bead
-        ]
-        a = np.array([s[0] for s in shapes], dtype=np.int64)
-        b = np.array([s[1] for s in shapes], dtype=np.int64)
-        weight = (a + b) / 2.0
-        penalty = merge_penalty * np.maximum(a + b - 2, 0)
-        return cls(a, b, weight.astype(np.float64), penalty.astype(np.float64))
+    shapes = [(0, 1), (1, 0)] + [
+        (a, b) for a in range(1, max_bead) for b in range(1, max_bead) if a + b <= max_bead
+    ]
+    a = np.array([s[0] for s in shapes], dtype=np.int64)
+    b = np.array([s[1] for s in shapes], dtype=np.int64)
+    weight = (a + b) / 2.0
+    penalty = merge_penalty * np.maximum(a + b - 2, 0)
+    return _dp.Shapes(a, b, weight.astype(np.float64), penalty.astype(np.float64))
 
 
-def _sigmoid(x: float) -> float:
-    x = max(-50.0, min(50.0, x))
-    return 1.0 / (1.0 + math.exp(-x))
+def bead_costs(cfg: AlignConfig, ratio: float) -> _dp.Costs:
+    """The kernel's scalar settings from *cfg* (headings ignored when the rule is off)."""
+    heads = cfg.heading_rule
+    return _dp.Costs(ratio, cfg.skip_cost, cfg.length_weight, cfg.member_weight, cfg.member_threshold,
+                     cfg.heading_penalty if heads else 0.0, cfg.heading_mismatch if heads else 0.0,
+                     cfg.norm_floor, 1.0 if cfg.heading_leads else 0.0)
 
 
 def _gram(v: np.ndarray, k: int) -> np.ndarray:
@@ -117,6 +100,10 @@ def _cumulative(flags: np.ndarray | None, n: int) -> np.ndarray:
     return out
 
 
+def _flags(flags: np.ndarray | None, n: int) -> np.ndarray:
+    return np.zeros(n) if flags is None else np.asarray(flags, dtype=np.float64)
+
+
 def _band_from_path(nodes: list[tuple[int, int]], n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
@@ -142,10 +129,22 @@ class _Level:
     ly: np.ndarray
     hx: np.ndarray  # cumulative count of headings: hx[i] = headings among the first i
     hy: np.ndarray
+    gx: np.ndarray  # 1.0 where a sentence opens with a glued title
+    gy: np.ndarray
 
 
-def _search(level: _Level, cfg: AlignConfig, types: BeadTypes, rng: np.random.Generator) -> tuple[list[tuple[int, int, int, int]], dict[str, np.ndarray]]:
-    """Beads as (i, j, a, b) end nodes and shapes, plus arrays for scoring."""
+@dataclass
+class _Searched:
+    """What the search computed, kept to score the beads afterwards."""
+
+    band: _dp.Band
+    gx: _dp.Groups
+    gy: _dp.Groups
+    dhi: np.ndarray
+
+
+def _search(level: _Level, cfg: AlignConfig, types: _dp.Shapes, rng: np.random.Generator) -> tuple[list[tuple[int, int, int, int]], _Searched]:
+    """Beads as (i, j, a, b) end nodes and shapes, plus what scoring them needs."""
     n, m = level.x.shape[0], level.y.shape[0]
     if max(n, m) <= cfg.coarse_size:
         lo = np.zeros(n + 1, dtype=np.int64)
@@ -155,7 +154,7 @@ def _search(level: _Level, cfg: AlignConfig, types: BeadTypes, rng: np.random.Ge
         cy, cly = _downsample(level.y, level.ly)
         none_x = np.zeros(cx.shape[0] + 1)
         none_y = np.zeros(cy.shape[0] + 1)
-        coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y), cfg, types, rng)
+        coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y, none_x, none_y), cfg, types, rng)
         nodes = [(0, 0)] + [(min(2 * i, n), min(2 * j, m)) for i, j, _, _ in coarse]
         lo, hi = _band_from_path(nodes, n, m, cfg.band)
     max_a = int(types.a.max())
@@ -167,14 +166,13 @@ def _search(level: _Level, cfg: AlignConfig, types: BeadTypes, rng: np.random.Ge
     dots = _band_dots(level.x, level.y, dlo, dhi)
     px = _projections(level.x, level.y, cfg.norm_samples, rng)
     py = _projections(level.y, level.x, cfg.norm_samples, rng)
-    nx, sx, lx = _dp.group_stats(_gram(level.x, max_a), px, level.lx, max_a)
-    ny, sy, ly = _dp.group_stats(_gram(level.y, max_b), py, level.ly, max_b)
+    norm_x, proj_x, lens_x = _dp.group_stats(_gram(level.x, max_a), px, level.lx, max_a)
+    norm_y, proj_y, lens_y = _dp.group_stats(_gram(level.y, max_b), py, level.ly, max_b)
+    gx = _dp.Groups(norm_x, proj_x, lens_x, level.hx, level.gx)
+    gy = _dp.Groups(norm_y, proj_y, lens_y, level.hy, level.gy)
+    band = _dp.Band(lo, hi, dots, dlo)
     ratio = float(level.ly.sum() + 1) / float(level.lx.sum() + 1)
-    cost, back = _dp.banded_dp(
-        n, m, lo, hi, dots, dlo, nx, sx, lx, ny, sy, ly, ratio,
-        types.a, types.b, types.weight, types.penalty, cfg.skip_cost, cfg.length_weight,
-        cfg.member_weight, cfg.member_threshold, level.hx, level.hy, cfg.heading_penalty,
-    )
+    cost, back = _dp.banded_dp(n, m, band, gx, gy, types, bead_costs(cfg, ratio))
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i > 0 or j > 0:
@@ -183,34 +181,46 @@ def _search(level: _Level, cfg: AlignConfig, types: BeadTypes, rng: np.random.Ge
         beads.append((i, j, a, b))
         i, j = i - a, j - b
     beads.reverse()
-    arrays = {"lo": lo, "hi": hi, "dots": dots, "dlo": dlo, "dhi": dhi, "nx": nx, "sx": sx, "ny": ny, "sy": sy}
-    return beads, arrays
+    return beads, _Searched(band, gx, gy, dhi)
 
 
-def _in_band(pair: Pair, arr: dict[str, np.ndarray]) -> bool:
+def _in_band(pair: Pair, arr: _Searched) -> bool:
     """Whether every (source, target) cell of the bead was computed by the search."""
     src, tgt = pair
     if not src or not tgt:
         return True
-    return all(arr["dlo"][u] <= tgt[0] and tgt[-1] < arr["dhi"][u] for u in src)
+    return all(arr.band.dlo[u] <= tgt[0] and tgt[-1] < arr.dhi[u] for u in src)
 
 
-def _refine(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray], spans: SpanVectors,
-            cfg: AlignConfig, hx: np.ndarray, hy: np.ndarray) -> list[tuple[int, int, int, int]]:
+def _refine(raw: list[tuple[int, int, int, int]], arr: _Searched, spans: SpanVectors,
+            cfg: AlignConfig, level: _Level) -> list[tuple[int, int, int, int]]:
     """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes."""
     pairs = [(tuple(range(i - a, i)), tuple(range(j - b, j))) for i, j, a, b in raw]
+    hx, hy, gx, gy = level.hx, level.hy, level.gx, level.gy
+    rule = cfg.heading_rule
 
-    def heading(pair: Pair) -> bool:
+    def headings(side: Span, h: np.ndarray, other: Span, glued: np.ndarray) -> int:
+        # headings of one side of a many-sentence bead; the first one is excused when
+        # it may open the merge (one glued line on the other side)
+        lead = cfg.heading_leads and len(side) > 1 and len(other) == 1 and glued[other[0]] > 0.5
+        return sum(int(h[u + 1] > h[u]) for u in side[1 if lead else 0:])
+
+    def inside(pair: Pair) -> bool:
         src, tgt = pair
-        return any(hx[u + 1] > hx[u] for u in src) or any(hy[v + 1] > hy[v] for v in tgt)
+        return rule and bool(headings(src, hx, tgt, gy) + headings(tgt, hy, src, gx))
+
+    def fixed(pair: Pair) -> bool:
+        # an unaligned heading stays alone unless a glued line may take it
+        return inside(pair) and not (cfg.heading_leads and (gx.any() or gy.any()))
 
     def allowed(pair: Pair) -> bool:
         # a heading stands alone, as in the search; and no cell outside the band
         many = len(pair[0]) + len(pair[1]) > 2
-        return not (many and heading(pair)) and _in_band(pair, arr)
+        return not (many and inside(pair)) and _in_band(pair, arr)
 
     pairs = refine_beads(pairs, spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
-                         fixed=heading, allowed=allowed)
+                         fixed=fixed, allowed=allowed, length_weight=cfg.refine_length,
+                         rounds=cfg.refine_rounds, margin=cfg.refine_margin)
     out = []
     i = j = 0
     for src, tgt in pairs:
@@ -227,13 +237,18 @@ def align_vectors(
     cfg: AlignConfig,
     x_headings: np.ndarray | None = None,
     y_headings: np.ndarray | None = None,
+    x_glued: np.ndarray | None = None,
+    y_glued: np.ndarray | None = None,
     features_out: list[np.ndarray] | None = None,
     spans: SpanVectors | None = None,
 ) -> list[Bead]:
     """Align two documents given their sentence vectors (L2-normalised) and lengths.
 
-    *x_headings*/*y_headings* flag headings (0/1 per sentence); a heading is
-    never merged into a bead of several sentences. With *spans* (and
+    *x_headings*/*y_headings* flag headings (0/1 per sentence); with
+    ``cfg.heading_rule`` a heading is never merged into a bead of several
+    sentences, except (``cfg.heading_leads``) as the first of a merge whose other
+    side is one sentence flagged by *x_glued*/*y_glued* (a title glued to its lead,
+    :func:`aligner.lang.segment.opens_with_title`). With *spans* (and
     ``cfg.refine``), bead boundaries are then checked with spans encoded as one
     text (:mod:`aligner.align.refine`). Returns beads in order, covering every sentence
     of both sides exactly once.
@@ -242,7 +257,7 @@ def align_vectors(
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
     rng = np.random.default_rng(cfg.seed)
-    types = BeadTypes.up_to(cfg.max_bead, cfg.merge_penalty)
+    types = bead_shapes(cfg.max_bead, cfg.merge_penalty)
     level = _Level(
         np.ascontiguousarray(x, dtype=np.float32),
         np.ascontiguousarray(y, dtype=np.float32),
@@ -250,37 +265,42 @@ def align_vectors(
         np.asarray(y_lengths, dtype=np.float64),
         _cumulative(x_headings, n),
         _cumulative(y_headings, m),
+        _flags(x_glued, n),
+        _flags(y_glued, m),
     )
     raw, arr = _search(level, cfg, types, rng)
     if spans is not None and cfg.refine:
-        raw = _refine(raw, arr, spans, cfg, level.hx, level.hy)
-    best_x, best_y = _dp.best_single(
-        n, m, arr["lo"], arr["hi"], arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]
-    )
-    rows = bead_features(raw, arr, best_x, best_y)
+        raw = _refine(raw, arr, spans, cfg, level)
+    best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
+    rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor)
     if features_out is not None:
         features_out.extend(rows)
     beads: list[Bead] = []
+    weights = weights_for(cfg.encoder)
     for (i, j, a, b), row in zip(raw, rows, strict=True):
-        conf = _sigmoid(float(np.dot(CONF_WEIGHTS, row)))
+        conf = confidence(weights, row)
         base = row[1] if a and b else row[2]
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(conf, 4), round(float(base), 4)))
     return beads
 
 
-def bead_features(raw: list[tuple[int, int, int, int]], arr: dict[str, np.ndarray],
-                  best_x: np.ndarray, best_y: np.ndarray) -> list[np.ndarray]:
+def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
+                  best_x: np.ndarray, best_y: np.ndarray, floor: float) -> list[np.ndarray]:
     """One row of :data:`FEATURES` per bead of the path *raw*."""
     rows = []
+    # how well sentences of this document find a partner at all (harder documents, lower confidence)
+    both = np.concatenate([best_x, best_y])
+    typical = float(np.median(both[both < 1e17])) if both.size else 1.0
     shapes = [(a, b) for _, _, a, b in raw]
     for k, (i, j, a, b) in enumerate(raw):
         row = np.zeros(len(FEATURES))
         row[0] = 1.0
+        row[9] = typical
         neighbours = [shapes[q] for q in (k - 1, k + 1) if 0 <= q < len(shapes)]
         row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
         row[7] = float(any(x + y > 2 for x, y in neighbours))
         if a and b:
-            base = float(_dp.bead_base(i, j, a, b, arr["dots"], arr["dlo"], arr["nx"], arr["sx"], arr["ny"], arr["sy"]))
+            base = float(_dp.bead_base(i, j, a, b, arr.band, arr.gx, arr.gy, floor))
             row[1] = base
             row[4] = float(a + b > 2)
             row[5] = float(a + b - 2)

@@ -15,7 +15,10 @@ from ..models import Sentence
 from . import fr
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*»]|\d{1,2}[.)]|[a-z][.)])\s+")
-_HEADING_MAX_CHARS = 160
+#: A heading is a short line (characters, words) without final punctuation that does
+#: not start in lower case: titles and section headings of news sites are 2–12 words.
+_HEADING_MAX_CHARS = 100
+_HEADING_MAX_WORDS = 14
 _ITEM_MAX_CHARS = 120
 _END_MARKS = ".!?؟؛…:;,،»\"”)"
 # Stray marks a scraped line may start with (",Abdellatif", ".Les").
@@ -94,9 +97,7 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
                      and line.endswith(tuple(_END_MARKS)))
         if bullet or list_item:
             kinds = ["item"] * len(pieces)
-        elif len(pieces) == 1 and len(line) <= _HEADING_MAX_CHARS and not line.endswith(
-            tuple(_END_MARKS)
-        ):
+        elif len(pieces) == 1 and looks_like_heading(line):
             kinds = ["heading"]
         else:
             kinds = ["sentence"] * len(pieces)
@@ -109,13 +110,32 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
+def looks_like_heading(line: str) -> bool:
+    """A short line (≤ 100 characters, ≤ 14 words) without final punctuation that does
+    not start with a lower-case letter (a clause cut from its sentence does)."""
+    stripped = line.strip()
+    return (bool(stripped) and len(stripped) <= _HEADING_MAX_CHARS
+            and len(stripped.split()) <= _HEADING_MAX_WORDS
+            and not stripped.endswith(tuple(_END_MARKS)) and not stripped[0].islower())
+
+
+# A title glued to its lead by a scraper or an editor: up to 10 words, then ": ",
+# " – ", " - " or ". ", then more text ("Baignade : attention… Les courants…").
+_GLUED_TITLE = re.compile(r"^(?:\S+\s+){0,9}\S+?(?:\s?[:：]\s|\s[–—-]\s|[^\s.]\.\s)\S")
+
+
+def opens_with_title(text: str) -> bool:
+    """Whether *text* starts with a short title glued to a sentence (``Titre : Phrase…``)."""
+    return bool(_GLUED_TITLE.match(text.strip()))
+
+
 def line_kind(line: str) -> str:
-    """``heading`` for a short line without final punctuation, ``item`` for a
+    """``heading`` for a line that :func:`looks_like_heading`, ``item`` for a
     bullet, else ``sentence``."""
     stripped = line.strip()
     if _BULLET.match(stripped):
         return "item"
-    if stripped and len(stripped) <= _HEADING_MAX_CHARS and not stripped.endswith(tuple(_END_MARKS)):
+    if looks_like_heading(stripped):
         return "heading"
     return "sentence"
 

@@ -1,0 +1,40 @@
+"""Calibrated confidence of a bead: a logistic model over its features, per encoder.
+
+The probability that a bead is exactly right, from :data:`FEATURES` (computed by
+:func:`aligner.align.search.bead_features`). Weights are fitted per encoder on the dev
+sets only (Text+Berg dev and the fr–ar dev construction, built from FLORES-200) by
+``scripts/calibrate_confidence.py``; reliability on the report sets is in
+docs/benchmarks.md. An encoder without its own weights (``laser``, a plug-in) uses
+:data:`FALLBACK`'s, fitted for ``use``: its figures are then not calibrated, and the
+signature's encoder name says which encoder produced them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+#: Names of the features of a bead that its confidence is computed from.
+FEATURES = (
+    "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
+    "extra_sentences", "next_to_null", "next_to_many", "partner_margin", "document_best_dissimilarity",
+)
+
+#: Logistic weights over :data:`FEATURES`, by encoder name.
+CONF_WEIGHTS: dict[str, np.ndarray] = {
+    "use": np.array([4.324, -1.726, 0.603, -2.147, 0.600, -0.978, -0.536, -0.555, -0.581, -1.220]),
+}
+#: The encoder whose weights stand in for an encoder without its own.
+FALLBACK = "use"
+
+
+def weights_for(encoder: str) -> np.ndarray:
+    """The confidence weights of *encoder* (base name before any ``+``), else :data:`FALLBACK`'s."""
+    return CONF_WEIGHTS.get(encoder, CONF_WEIGHTS.get(encoder.split("+")[0], CONF_WEIGHTS[FALLBACK]))
+
+
+def confidence(weights: np.ndarray, row: np.ndarray) -> float:
+    """Probability that the bead with features *row* is exactly right."""
+    x = max(-50.0, min(50.0, float(np.dot(weights, row))))
+    return 1.0 / (1.0 + math.exp(-x))

@@ -1,0 +1,68 @@
+"""The seed pair (corpora 000 fr ↔ 003 ar) against a gold written by reading both articles.
+
+Every Arabic sentence with a French counterpart must land in its unit (or a unit the
+gold allows where the Arabic reorders), and a unit that is wrong must be flagged
+(confidence below 0.5). Known failures are strict xfails: they fail today, and the
+suite says so when they are fixed.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aligner.config import AlignConfig
+from aligner.pipeline import align_files
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((Path(__file__).parent / "fixtures" / "seed" / "gold_000_003.json").read_text(encoding="utf-8"))
+ARABIC = {int(k): v for k, v in GOLD["arabic"].items()}
+#: Arabic sentences placed wrongly today: 7 and 8 belong to one 3-3 unit whose order the
+#: Arabic changed (fr 4 is said last); 19 and 20 restate fr 14-15 before fr 12-13's content.
+KNOWN_WRONG = {7, 8, 19, 20}
+
+
+@pytest.fixture(scope="module")
+def beads():
+    result = align_files(ROOT / "corpora" / "000_7605adee3dac5af9.txt", ROOT / "corpora" / "003_d8871bab029391e4.txt",
+                         AlignConfig(encoder="use"))
+    assert len(result.src) == GOLD["src_sentences"] and len(result.tgt) == GOLD["tgt_sentences"]
+    return result.beads
+
+
+def placed_right(k: int, src: tuple[int, ...]) -> bool:
+    """Whether Arabic sentence *k* in a unit with French *src* is where the gold puts it."""
+    gold = ARABIC[k]
+    if not gold["fr"]:
+        return not src
+    if not src:
+        return bool(gold.get("may_skip"))
+    return sorted(src) == gold["fr"] or sorted(src) in gold.get("alt", [])
+
+
+@pytest.mark.parametrize("k", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="reordered by the Arabic"))
+                               if k in KNOWN_WRONG else k for k in sorted(ARABIC)])
+def test_arabic_sentence_lands_in_its_unit(beads, k):
+    bead = next(b for b in beads if k in b.tgt)
+    assert placed_right(k, bead.src), (k, bead)
+
+
+@pytest.mark.xfail(strict=True, reason="fr 6 (Sahel) is paired with ar 8 at 0.80: the 3-3 unit is beyond max_bead")
+def test_a_wrong_unit_is_flagged(beads):
+    wrong = [b for b in beads if b.src and b.tgt and not all(placed_right(k, b.src) for k in b.tgt)]
+    assert all(b.confidence < 0.5 for b in wrong), wrong
+
+
+def test_confident_units_are_right_except_the_reordered_passage(beads):
+    # outside the passage the Arabic reordered (fr 4-6), every unit kept at ≥ 0.5 is right
+    reordered = {6, 7, 8}
+    wrong = [b for b in beads if b.src and b.tgt and b.confidence >= 0.5 and not set(b.tgt) & reordered
+             and not all(placed_right(k, b.src) for k in b.tgt)]
+    assert wrong == []
+
+
+def test_editor_comment_and_added_headings_stay_unaligned(beads):
+    by_src = {i: b for b in beads for i in b.src}
+    assert not by_src[16].tgt
+    for k in (0, 5, 9, 18, 22):
+        assert next(b for b in beads if k in b.tgt).src == ()
