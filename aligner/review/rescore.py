@@ -1,8 +1,8 @@
 """Confidence of edited units, computed again the way the aligner computes it.
 
 The aligner's confidence is a logistic model over features of a bead
-(:data:`aligner.align.search.FEATURES`, weights
-:data:`~aligner.align.search.CONF_WEIGHTS`): how dissimilar the two sides are
+(:data:`aligner.align.confidence.FEATURES`, the encoder's weights from
+:func:`~aligner.align.confidence.weights_for`): how dissimilar the two sides are
 (cosine of the summed sentence vectors, normalised by how far each side is from
 random sentences of the other document), whether the bead is a merge or an
 unaligned sentence, its neighbours. After an edit, the features of the touched
@@ -23,10 +23,10 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ..align.search import CONF_WEIGHTS, FEATURES
+from ..align.confidence import FEATURES, weights_for
 from .edit import EditableAlignment, Unit
 
-KNOWN_FEATURES = {"bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
+KNOWN_FEATURES = {"document_best_dissimilarity", "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
                   "extra_sentences", "next_to_null", "next_to_many", "partner_margin"}
 
 
@@ -58,6 +58,7 @@ class Rescorer:
         self._texts: tuple[list[str], list[str]] = ([], [])
         self._vectors: list[np.ndarray] = []
         self._proj: list[np.ndarray] = []
+        self._typical_cache: float | None = None
         self._encode = None
 
     def start(self, alignment: EditableAlignment) -> None:
@@ -107,6 +108,7 @@ class Rescorer:
             idx = rng.choice(other.shape[0], size=min(self.samples, other.shape[0]), replace=False)
             proj.append(v @ other[idx].mean(axis=0))
         self._proj = proj
+        self._typical_cache = None
 
     def _sync_texts(self, alignment: EditableAlignment) -> None:
         """Encode again the sentences whose text was corrected."""
@@ -138,12 +140,20 @@ class Rescorer:
         r_other = 1.0 - self._proj[1 - side]
         return float(((1.0 - cos) / np.maximum(0.5 * (r_self + r_other), 0.05)).min())
 
+    def _typical(self) -> float:
+        """The median over both sides of each sentence's lowest 1-1 dissimilarity (as the search's feature)."""
+        if self._typical_cache is None:
+            best = [self._best(side, i) for side in (0, 1) for i in range(self._vectors[side].shape[0])]
+            self._typical_cache = float(np.median(best)) if best else 1.0
+        return self._typical_cache
+
     def _features(self, units: tuple[Unit, ...], k: int) -> dict[str, float]:
         u = units[k]
         a, b = len(u.src), len(u.tgt)
         neighbours = [units[q] for q in (k - 1, k + 1) if 0 <= q < len(units)]
         f = {name: 0.0 for name in KNOWN_FEATURES}
         f["bias"] = 1.0
+        f["document_best_dissimilarity"] = self._typical()
         f["next_to_null"] = float(any(not n.aligned for n in neighbours))
         f["next_to_many"] = float(any(len(n.src) + len(n.tgt) > 2 for n in neighbours))
         if a and b:
@@ -168,6 +178,6 @@ class Rescorer:
             for k in indexes:
                 if 0 <= k < len(alignment.units):
                     f = self._features(alignment.units, k)
-                    z = float(np.dot(CONF_WEIGHTS, [f[name] for name in FEATURES]))
+                    z = float(np.dot(weights_for(self.encoder_name), [f[name] for name in FEATURES]))
                     out[k] = round(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), 4)
             return out
