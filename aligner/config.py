@@ -219,6 +219,8 @@ class PairConfig:
         candidates: nearest documents considered per document.
         evidence_weight: weight of the agreement of numbers, months and names.
         unrelated_cosine: typical cosine of two unrelated news documents, padding small folders.
+        ann_above: documents on the searched side of a group above which the nearest documents
+            come from an HNSW graph (faiss, extra ``ann``) instead of the exact search.
     """
 
     threshold: float = 1.2
@@ -226,13 +228,14 @@ class PairConfig:
     candidates: int = 10
     evidence_weight: float = 0.15
     unrelated_cosine: float = 0.3
+    ann_above: int = 20000
 
     def signature(self, encoder: str) -> Signature:
-        """``pair|enc:use-…|min:1.2|k:4|cand:10|evid:0.15|pad:0.3|version:…``."""
+        """``pair|enc:use-…|min:1.2|k:4|cand:10|evid:0.15|pad:0.3|ann:20000|version:…``."""
         return Signature("pair", (
             ("pair", "margin"), ("enc", encoder), ("min", number(self.threshold)), ("k", str(self.neighbours)),
             ("cand", str(self.candidates)), ("evid", number(self.evidence_weight)),
-            ("pad", number(self.unrelated_cosine)),
+            ("pad", number(self.unrelated_cosine)), ("ann", str(self.ann_above)),
         ))
 
 

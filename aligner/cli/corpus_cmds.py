@@ -47,12 +47,19 @@ def pair(inputs: tuple[str, ...], as_json: bool, **opts: Any) -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(), help="Output folder.")
 @click.option("--format", "fmt", help="Also write each pair in this format (jsonl, tsv, beads) beside its TMX.")
 @output_options
-@click.option("--jobs", type=int, default=1, show_default=True, help="Pairs aligned in parallel processes.")
+@click.option("--jobs", type=int, default=None,
+              help="Pairs aligned in parallel processes [default: 1]; --engine ray: Ray workers "
+                   "[default and 0: one per CPU of the cluster].")
 @click.option("--resume", is_flag=True, help="Skip pairs finished by an earlier, interrupted run.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this machine's processes; ray: a Ray cluster (pip install 'fr-ar-aligner[ray]').")
+@click.option("--address", help="Ray cluster to join (--engine ray); default: start a local Ray with this machine's cores.")
 @alignment_options
 @handle_errors
-def batch(in_dir: str, out_dir: str, fmt: str | None, jobs: int, resume: bool, quiet: bool, **opts: Any) -> None:
-    """Pair the articles of IN_DIR, align every pair, write one TMX per pair, all.tmx and manifest.json.
+def batch(in_dir: str, out_dir: str, fmt: str | None, jobs: int | None, resume: bool, engine: str,
+          address: str | None, quiet: bool, **opts: Any) -> None:
+    """Pair the articles of IN_DIR (a folder, or a .jsonl/.parquet corpus manifest), align every pair,
+    write one TMX per pair, all.tmx and manifest.json.
 
     The output options of `aligner align` apply to every pair; --report names a folder
     for one review page per pair.
@@ -64,8 +71,9 @@ def batch(in_dir: str, out_dir: str, fmt: str | None, jobs: int, resume: bool, q
     cache = make_cache(opts)
     write, show_dropped, review_dir = make_write_options(opts)
     cfg, note = resolve_config(make_config(**opts))
-    manifest = run_batch(in_dir, out_dir, cfg, jobs=max(1, jobs), resume=resume,
-                         progress=progress_bar(quiet), cache_dir=None if cache is None else str(cache.folder),
+    manifest = run_batch(in_dir, out_dir, cfg, jobs=(0 if engine == "ray" else 1) if jobs is None else jobs,
+                         resume=resume, progress=progress_bar(quiet),
+                         cache_dir=None if cache is None else str(cache.folder), engine=engine, address=address,
                          outputs=BatchOutputs(write, review_dir, fmt))
     pairs: list[dict[str, Any]] = manifest["pairs"]  # type: ignore[assignment]
     unpaired: list[dict[str, Any]] = manifest["unpaired"]  # type: ignore[assignment]

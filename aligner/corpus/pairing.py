@@ -11,22 +11,26 @@ plus the evidence, and assigned one-to-one greedily from the best score.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePosixPath
 
 import numpy as np
 
 from ..config import DEFAULTS, PAIR_DEFAULTS, AlignConfig, PairConfig
 from ..encoders import Encoder
-from ..errors import AlignerError, InputError
-from ..io.reading import SUFFIXES, read_document
+from ..encoders.cache import EmbeddingCache
+from ..errors import AlignerError
+from ..io.reading import read_document
 from ..lang.entities import french_names, months, numbers
 from ..lang.langid import detect_language, language_name
 from ..lang.segment import segment_text
 from ..lang.translit import arabic_skeletons, name_in_arabic
 from ..pipeline import resolve_encoder
+from .manifest import UNREAD_DOCUMENTS, CorpusDoc, load_corpus, local_copy
+from .neighbours import top_k
 
 
 @dataclass
@@ -42,6 +46,10 @@ class DocInfo:
     skeletons: set[str] = field(default_factory=set)  # Arabic only
     text: str = ""
     error: str = ""
+    doc_id: str = ""
+    group: str = ""
+    index: int = 0  # position in the corpus listing
+    vector: np.ndarray | None = None  # normalised mean of the sentence vectors (add_vector)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,9 @@ class Pair:
     fr: str
     ar: str
     score: float
+    fr_id: str = ""
+    ar_id: str = ""
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,68 +90,53 @@ class PairingResult:
         }
 
 
-#: Document formats found in a folder but not read: listed as unpaired with the fix.
-UNREAD_DOCUMENTS = (".doc", ".docm", ".dotx", ".rtf", ".pages", ".wpd", ".mht", ".mhtml", ".epub", ".xps",
-                    ".odp", ".ods", ".xlsx", ".xls", ".pptx", ".ppt")
-
-
-def collect_files(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
-    """Files named, and the article files inside folders named (sorted), as given: the formats
-    :func:`~aligner.io.reading.read_document` reads, and documents in formats it does not
-    (:data:`UNREAD_DOCUMENTS`), which are listed as unpaired with the reason, never dropped
-    silently."""
-    out: list[str] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in SUFFIXES + UNREAD_DOCUMENTS)
-        elif p.exists():
-            out.append(str(item))
-        else:
-            raise InputError(f"{item}: no such file or folder; check the path")
-    if not out:
-        raise InputError(f"no .txt, .html, .docx, .odt or .pdf files found in {', '.join(map(str, inputs))}; "
-                         "give the articles or the folders that hold them")
-    return out
-
-
-def _describe(path: str) -> DocInfo:
-    suffix = Path(path).suffix.lower()
+def describe(doc: CorpusDoc) -> DocInfo:
+    """Read one document, tell its language (unless the corpus gives it), segment it and
+    gather its evidence (numbers, months, names)."""
+    base = DocInfo(doc.path, "unreadable", doc_id=doc.doc_id, group=doc.group, index=doc.index)
+    suffix = PurePosixPath(doc.path.split("?")[0]).suffix.lower()
     if suffix in UNREAD_DOCUMENTS:
-        return DocInfo(path, "unreadable", error=f"{path}: {suffix} files are not read; save it as "
-                                                  ".docx, .odt, .pdf, .html or .txt")
+        return dataclasses.replace(base, error=f"{doc.path}: {suffix} files are not read; save it as "
+                                               ".docx, .odt, .pdf, .html or .txt")
     try:
-        doc = read_document(path)
+        with local_copy(doc.path) as local:
+            text = read_document(local).text
     except AlignerError as exc:
-        return DocInfo(path, "unreadable", error=str(exc))
-    lang = detect_language(doc.text).code
-    info = DocInfo(path, lang, text=doc.text)
+        return dataclasses.replace(base, error=str(exc))
+    lang = doc.language or detect_language(text).code
+    info = dataclasses.replace(base, language=lang, text=text)
     if lang not in ("fr", "ar"):
         return info
-    info.sentences = [s.text for s in segment_text(doc.text, lang)]
-    info.numbers = {v for n in numbers(doc.text) if not n.soft for v in n.values if v >= 10}
-    info.months = months(doc.text, lang)
+    info.sentences = [s.text for s in segment_text(text, lang)]
+    info.numbers = {v for n in numbers(text) if not n.soft for v in n.values if v >= 10}
+    info.months = months(text, lang)
     if lang == "fr":
-        info.names = list(dict.fromkeys(french_names(doc.text)))
+        info.names = list(dict.fromkeys(french_names(text)))
     else:
-        info.skeletons = arabic_skeletons(doc.text)
+        info.skeletons = arabic_skeletons(text)
     return info
 
 
-def _doc_vectors(docs: list[DocInfo], lang: str, encoder: Encoder) -> np.ndarray:
-    flat = [s for d in docs for s in d.sentences]
-    vecs = encoder.encode(flat, lang) if flat else np.zeros((0, encoder.dim), np.float32)
-    out = np.zeros((len(docs), encoder.dim), dtype=np.float32)
-    start = 0
-    for k, d in enumerate(docs):
-        n = len(d.sentences)
-        if n:
-            out[k] = vecs[start:start + n].mean(axis=0)
-        start += n
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    norms[norms == 0] = 1
-    return out / norms
+def add_vector(info: DocInfo, encoder: Encoder, cache: EmbeddingCache | None = None) -> DocInfo:
+    """Give a French or Arabic document its vector: the normalised mean of its sentence
+    vectors (the sentences encoded as one call per document, through *cache* when given,
+    so that every engine and batching gets the same bits). The sentences and, for French,
+    the text are let go: pairing needs only the vector and the evidence."""
+    if info.language not in ("fr", "ar"):
+        return info
+    vector = np.zeros(encoder.dim, dtype=np.float32)
+    if info.sentences:
+        texts = list(info.sentences)
+        vecs = cache.encode(encoder, texts, info.language) if cache is not None else encoder.encode(texts, info.language)
+        vector = vecs.mean(axis=0).astype(np.float32)
+        norm = float(np.linalg.norm(vector))
+        if norm:
+            vector = vector / norm
+    info.vector = vector
+    info.sentences = []
+    if info.language == "fr":
+        info.text = ""  # the names are kept; only the Arabic text is searched for them
+    return info
 
 
 def evidence(fr: DocInfo, ar: DocInfo) -> float:
@@ -156,14 +152,22 @@ def evidence(fr: DocInfo, ar: DocInfo) -> float:
     return float(np.mean(parts)) if parts else 0.0
 
 
-def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | None = None,
-                   encoder: Encoder | None = None, pcfg: PairConfig = PAIR_DEFAULTS) -> PairingResult:
-    """Pair the French and Arabic documents among *inputs* one-to-one.
+def _margins(sims: np.ndarray, pcfg: PairConfig) -> np.ndarray:
+    """Mean of the k best similarities of each row (padded with the similarity of
+    unrelated documents when the other side has fewer)."""
+    k = pcfg.neighbours
+    pad = np.full((len(sims), k), pcfg.unrelated_cosine, dtype=np.float32)
+    best = np.sort(np.hstack([sims[:, :k], pad]), axis=1)[:, -k:]
+    return best.mean(axis=1)
 
-    *cfg* gives the encoder (resolved here if ``auto``), *pcfg* the thresholds."""
-    enc = resolve_encoder(cfg or DEFAULTS, encoder)
+
+def pair_group(infos: Sequence[DocInfo], pcfg: PairConfig = PAIR_DEFAULTS) -> PairingResult:
+    """Pair the described documents of one group (each French and Arabic one with its vector)
+    one-to-one. Candidates: the ``pcfg.candidates`` nearest Arabic documents of each French
+    one (exact search, or HNSW above ``pcfg.ann_above`` documents, see :mod:`.neighbours`),
+    scored with the ratio margin plus the evidence, taken greedily from the best score down.
+    The result has no signature (:func:`pair_corpus` gives it one)."""
     threshold = pcfg.threshold
-    infos = [_describe(p) for p in collect_files(inputs)]
     unpaired: list[Unpaired] = []
     for d in infos:
         if d.language == "unreadable":
@@ -175,21 +179,18 @@ def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | 
     ars = [d for d in infos if d.language == "ar"]
     pairs: list[Pair] = []
     if frs and ars:
-        x = _doc_vectors(frs, "fr", enc)
-        y = _doc_vectors(ars, "ar", enc)
-        sims = x @ y.T
+        x = np.stack([d.vector for d in frs]).astype(np.float32)  # type: ignore[misc]
+        y = np.stack([d.vector for d in ars]).astype(np.float32)  # type: ignore[misc]
         # ratio margin: the cosine relative to each side's neighbourhood (Artetxe & Schwenk)
-        # Small folders have fewer than k neighbours: pad with the similarity of
-        # unrelated documents so that a lone true pair still stands out.
-        pad_x = np.full((len(frs), pcfg.neighbours), pcfg.unrelated_cosine, dtype=sims.dtype)
-        pad_y = np.full((pcfg.neighbours, len(ars)), pcfg.unrelated_cosine, dtype=sims.dtype)
-        mx = np.sort(np.hstack([sims, pad_x]), axis=1)[:, -pcfg.neighbours:].mean(axis=1)
-        my = np.sort(np.vstack([sims, pad_y]), axis=0)[-pcfg.neighbours:, :].mean(axis=0)
+        sims_x, near_x = top_k(x, y, max(pcfg.candidates, pcfg.neighbours), pcfg.ann_above)
+        sims_y, _ = top_k(y, x, pcfg.neighbours, pcfg.ann_above)
+        mx, my = _margins(sims_x, pcfg), _margins(sims_y, pcfg)
         candidates: list[tuple[float, int, int]] = []
-        top = min(pcfg.candidates, len(ars))
         for i in range(len(frs)):
-            for j in np.argsort(-sims[i])[:top]:
-                margin = sims[i, j] / ((mx[i] + my[j]) / 2 + 1e-9)
+            for sim, j in zip(sims_x[i, :pcfg.candidates], near_x[i, :pcfg.candidates], strict=True):
+                if j < 0:
+                    continue
+                margin = sim / ((mx[i] + my[j]) / 2 + 1e-9)
                 score = float(margin + pcfg.evidence_weight * evidence(frs[i], ars[j]))
                 candidates.append((score, i, int(j)))
         candidates.sort(reverse=True)
@@ -203,7 +204,7 @@ def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | 
                 continue
             taken_fr[i] = (j, score)
             taken_ar[j] = (i, score)
-            pairs.append(Pair(frs[i].path, ars[j].path, score))
+            pairs.append(Pair(frs[i].path, ars[j].path, score, frs[i].doc_id, ars[j].doc_id, frs[i].group))
         for side, docs, others, taken, other_taken in (("fr", frs, ars, taken_fr, taken_ar),
                                                          ("ar", ars, frs, taken_ar, taken_fr)):
             for k, d in enumerate(docs):
@@ -227,6 +228,39 @@ def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | 
         missing = "Arabic" if frs else "French"
         for d in frs + ars:
             unpaired.append(Unpaired(d.path, d.language, f"no {missing} document to pair with"))
-    order = {p: k for k, p in enumerate(d.path for d in infos)}
-    unpaired.sort(key=lambda u: order.get(u.file, 0))
-    return PairingResult(pairs, unpaired, pcfg.signature(f"{enc.name}-{enc.version}").format())
+    return PairingResult(pairs, unpaired)
+
+
+def join_groups(results: Sequence[PairingResult], infos: Sequence[DocInfo], signature: str = "") -> PairingResult:
+    """The pairing of a whole corpus from its groups' (in group order): pairs group by group,
+    unpaired documents in corpus order."""
+    order = {d.path: d.index for d in infos}
+    pairs = [p for r in results for p in r.pairs]
+    unpaired = sorted((u for r in results for u in r.unpaired), key=lambda u: order.get(u.file, 0))
+    return PairingResult(pairs, unpaired, signature)
+
+
+def pair_corpus(docs: Sequence[CorpusDoc], encoder: Encoder, cache: EmbeddingCache | None = None,
+                pcfg: PairConfig = PAIR_DEFAULTS) -> PairingResult:
+    """Describe and pair every document of a corpus, in this process, group by group."""
+    infos = [add_vector(describe(d), encoder, cache) for d in docs]
+    groups: dict[str, list[DocInfo]] = {}
+    for info in infos:
+        groups.setdefault(info.group, []).append(info)
+    return join_groups([pair_group(groups[g], pcfg) for g in sorted(groups)], infos,
+                       pairing_signature(encoder, pcfg))
+
+
+def pairing_signature(encoder: Encoder, pcfg: PairConfig = PAIR_DEFAULTS) -> str:
+    """The signature of a pairing with *encoder* and *pcfg*."""
+    return pcfg.signature(f"{encoder.name}-{encoder.version}").format()
+
+
+def pair_documents(inputs: Sequence[str | os.PathLike[str]], cfg: AlignConfig | None = None,
+                   encoder: Encoder | None = None, pcfg: PairConfig = PAIR_DEFAULTS,
+                   cache: EmbeddingCache | None = None) -> PairingResult:
+    """Pair the French and Arabic documents among *inputs* (files, folders, manifests) one-to-one.
+
+    *cfg* gives the encoder (resolved here if ``auto``), *pcfg* the thresholds."""
+    enc = resolve_encoder(cfg or DEFAULTS, encoder)
+    return pair_corpus(load_corpus(inputs), enc, cache, pcfg)
