@@ -31,6 +31,7 @@ from typing import Any
 
 from aligner.config import AlignConfig
 from aligner.corpus import batch as batch_mod
+from aligner.corpus import jobs as jobs_mod
 from aligner.corpus import pairing as pairing_mod
 from aligner.corpus.batch import run_batch
 from aligner.encoders.registry import Encoder
@@ -101,7 +102,7 @@ def stage_profile(corpus: Path, cfg: AlignConfig) -> dict[str, float]:
                 spent["encode (align)" if depth["align"] else "encode (pairing)"] += time.perf_counter() - start
 
     patches = [(pairing_mod, "describe", "describe"), (pairing_mod, "pair_group", "pair"),
-               (batch_mod, "align_pair", "align pairs"), (batch_mod, "write_alignment", "write TMX"),
+               (batch_mod, "align_pair", "align pairs"), (jobs_mod, "write_outputs", "write TMX"),
                (batch_mod, "finish", "merge+manifest")]
     saved = [(mod, attr, getattr(mod, attr)) for mod, attr, _ in patches]
     Encoder.encode = encode  # type: ignore[method-assign]
