@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import AlignerError, InputError
+from ..io.atomic import atomic_writer
+from ..io.guarded import open_input
 from ..io.reading import SUFFIXES
 
 MANIFEST_SUFFIXES = (".jsonl", ".parquet")
@@ -96,12 +98,7 @@ def _open_binary(path: str) -> Iterator:  # type: ignore[type-arg]
         with fs_open as fh:
             yield fh
         return
-    local = path.removeprefix("file://")
-    try:
-        fh = open(local, "rb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check the path") from exc
-    with fh:
+    with open_input(path.removeprefix("file://"), "a corpus manifest (.jsonl or .parquet)", max_bytes=None) as fh:
         yield fh
 
 
@@ -191,7 +188,7 @@ def local_copy(path: str) -> Iterator[str]:
     local = os.path.join(folder, safe_name(PurePosixPath(path.split("?")[0]).name))
     try:
         try:
-            with _fsspec_open(path) as src, open(local, "wb") as dst:
+            with _fsspec_open(path) as src, atomic_writer(local, binary=True) as dst:
                 shutil.copyfileobj(src, dst)
         except OSError as exc:
             raise InputError(f"{path}: cannot be fetched ({exc}); check the URL and the credentials") from exc

@@ -39,6 +39,8 @@ from ..config import AlignConfig
 from ..encoders.cache import EmbeddingCache
 from ..encoders.registry import ENCODERS, register_encoder
 from ..errors import AlignerError, ConfigError
+from ..io.atomic import atomic_writer
+from ..io.guarded import open_input
 from ..pipeline import resolve_encoder
 from ..tmx.writer import tmx_date
 from .jobs import (
@@ -160,30 +162,32 @@ def _stream(ray: Any, actors: list[Any], method: str, batches: Iterable[Any]) ->
 
 
 class _GroupSpill:
-    """Described documents, appended to one temporary file per group, read back a group at a time."""
+    """Described documents, written to temporary files per group (one per call), read back a
+    group at a time."""
 
     def __init__(self, folder: str) -> None:
         self.folder = Path(folder)
-        self.files: dict[str, Path] = {}
+        self.files: dict[str, list[Path]] = {}
+        self.numbers: dict[str, int] = {}
 
     def add(self, infos: Sequence[DocInfo]) -> None:
         by_group: dict[str, list[DocInfo]] = {}
         for info in infos:
             by_group.setdefault(info.group, []).append(info)
         for group, items in by_group.items():
-            path = self.files.setdefault(group, self.folder / f"group{len(self.files)}.pkl")
-            with open(path, "ab") as fh:
+            number = self.numbers.setdefault(group, len(self.numbers))
+            files = self.files.setdefault(group, [])
+            path = self.folder / f"group{number}-{len(files)}.pkl"
+            with atomic_writer(path, binary=True) as fh:
                 pickle.dump(items, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            files.append(path)
 
     def groups(self) -> Iterator[list[DocInfo]]:
         for group in sorted(self.files):
             items: list[DocInfo] = []
-            with open(self.files[group], "rb") as fh:
-                while True:
-                    try:
-                        items.extend(pickle.load(fh))
-                    except EOFError:
-                        break
+            for path in self.files[group]:
+                with open_input(path, "a temporary file of described documents", max_bytes=None) as fh:
+                    items.extend(pickle.load(fh))
             yield sorted(items, key=lambda d: d.index)
 
 
