@@ -186,7 +186,10 @@ class QAConfig:
         long_limit: above this (2.3 times too long) a target is an outlier (Arabic spells out acronyms).
         length_min_chars: shorter sources vary too much to judge their length.
         omission_min_chars: shortest source whose empty target counts as an omission.
-        truncated_shorter: log length ratio under which a target without final stop counts as cut.
+        truncated_shorter: log length ratio under which a target without final stop may be cut (info).
+        truncated_much_shorter: … and under which that is a warning (Arabic often drops the final stop).
+        length_very_short: log ratio below minus this (under a third of the expected length): a length
+            warning; between ``length_limit`` and this, and above ``long_limit``, a note.
     """
 
     low_confidence: float = 0.5
@@ -196,13 +199,17 @@ class QAConfig:
     length_min_chars: int = 40
     omission_min_chars: int = 25
     truncated_shorter: float = -0.15
+    truncated_much_shorter: float = -0.3
+    length_very_short: float = 1.1
 
     def signature(self, checks: str = "all") -> Signature:
-        """``qa|checks:all|conf:0.5|len:0.55/0.85@40|omit:25|trunc:-0.15|version:…``."""
+        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3|version:…``."""
         return Signature("qa", (
             ("qa", checks), ("conf", number(self.low_confidence)),
-            ("len", f"{number(self.length_limit)}/{number(self.long_limit)}@{self.length_min_chars}"),
-            ("omit", str(self.omission_min_chars)), ("trunc", number(self.truncated_shorter)),
+            ("len", f"{number(self.length_limit)}/{number(self.long_limit)}/{number(self.length_very_short)}"
+                    f"@{self.length_min_chars}"),
+            ("omit", str(self.omission_min_chars)),
+            ("trunc", f"{number(self.truncated_shorter)}/{number(self.truncated_much_shorter)}"),
         ))
 
 

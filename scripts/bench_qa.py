@@ -1,6 +1,6 @@
-"""QA detection benchmark: inject errors into professional fr–ar pairs, measure recall and false alarms.
+"""QA benchmark: recall on injected errors, precision on a labelled set of real findings.
 
-Usage: python scripts/bench_qa.py [--seed 13] [--share 0.1]
+Usage: python scripts/bench_qa.py [--seed 13] [--share 0.1] [--dump-unlabelled FILE]
 
 From FLORES-200 devtest and TICO-19 dev (``../shared/benchmarks/frar/``), a
 tenth of the pairs (fixed seed) get one injected error each — a changed
@@ -8,7 +8,12 @@ number, a changed month, a dropped name, the source copied as target, an
 empty target, half the target dropped — chosen among the pairs where that
 error is possible. Prints, per error type, the share of injected pairs that
 the matching check flags (recall) and, on untouched pairs, the share with
-any warning or error (false alarms).
+any warning or error (false alarms). Recall is given for any finding of the
+matching check and for warnings/errors only.
+
+Then precision on the labelled set (``benchmarks/qa/labels.jsonl``, see
+``scripts/qa_labels.py``): every warning and error on the untouched pairs, per
+check, on the tune half (FLORES-200 devtest) and the report half (TICO-19 dev).
 """
 
 from __future__ import annotations
@@ -17,14 +22,18 @@ import argparse
 import json
 import random
 import re
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from aligner.lang import ar
-from aligner.lang.entities import french_names, months
+from aligner.lang.entities import french_names, month_mentions
 from aligner.lang.translit import arabic_skeleton, latin_skeleton, name_in_arabic
 from aligner.qa import QAUnit, run_checks
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from qa_labels import SPLITS, dump_unknown, precision, print_precision, read_labels  # noqa: E402
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 DETECTED_BY = {  # the checks that catch each injected error
@@ -58,12 +67,12 @@ def change_number(fr: str, a: str, rng: random.Random) -> str | None:
 
 
 def change_month(fr: str, a: str, rng: random.Random) -> str | None:
-    if not months(a, "ar"):
-        return None  # only months in dates ("16 سبتمبر"), as the check defines them
-    for month, number in sorted(ar.MONTHS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(r"(?<![\u0621-\u064A])(?:ل|ب|و|ف)?" + month + r"(?![\u0621-\u064A])", a):
+    """Another month in place of one that is part of a date ("16 سبتمبر"), as the check defines dates."""
+    for number, word in month_mentions(a, "ar").items():
+        m = re.search(r"(?<![\u0621-\u064A])(?:ل|ب|و|ف)?" + word + r"(?![\u0621-\u064A-])", a)
+        if m:
             other = _MAGHREB[(number - 1 + rng.randint(1, 11)) % 12]
-            return a.replace(month, other, 1)
+            return a[:m.start()] + m.group(0).replace(word, other) + a[m.end():]
     return None
 
 
@@ -103,6 +112,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--share", type=float, default=0.1)
+    ap.add_argument("--dump-unlabelled", metavar="FILE", help="Write the unlabelled findings here, to label.")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pairs = load_pairs()
@@ -130,24 +140,36 @@ def main() -> None:
     report = run_checks(units)
     seconds = time.perf_counter() - t
     by_unit: dict[int, set[str]] = {}
+    severe_by_unit: dict[int, set[str]] = {}
     severe: set[int] = set()
     for f in report.findings:
         by_unit.setdefault(f.unit, set()).add(f.check)
         if f.severity in ("error", "warning"):
             severe.add(f.unit)
+            severe_by_unit.setdefault(f.unit, set()).add(f.check)
     print(f"pairs: {len(pairs)} (FLORES-200 devtest + TICO-19 dev), injected: {len(injected)}, seed {args.seed}, "
           f"checked in {seconds:.1f} s")
-    print(f"{'error type':12s} {'injected':>8s} {'detected':>8s} {'recall':>7s}")
+    print(f"{'error type':12s} {'injected':>8s} {'detected':>8s} {'recall':>7s} {'recall (warning/error)':>23s}")
     counts = Counter(injected.values())
     for kind in kinds:
-        hits = sum(1 for i, kd in injected.items() if kd == kind and by_unit.get(i, set()) & DETECTED_BY[kind])
-        print(f"{kind:12s} {counts[kind]:8d} {hits:8d} {hits / max(1, counts[kind]):7.3f}")
+        mine = [i for i, kd in injected.items() if kd == kind]
+        hits = sum(1 for i in mine if by_unit.get(i, set()) & DETECTED_BY[kind])
+        strong = sum(1 for i in mine if severe_by_unit.get(i, set()) & DETECTED_BY[kind])
+        print(f"{kind:12s} {counts[kind]:8d} {hits:8d} {hits / max(1, counts[kind]):7.3f} "
+              f"{strong / max(1, counts[kind]):23.3f}")
     clean = [i for i in range(len(pairs)) if i not in injected]
     alarms = [i for i in clean if i in severe]
-    print(f"false alarms on untouched pairs: {len(alarms)}/{len(clean)} = {len(alarms) / len(clean):.3f}")
+    print(f"untouched pairs with a warning or error: {len(alarms)}/{len(clean)} = {len(alarms) / len(clean):.3f}")
     per_check = Counter(f.check for f in report.findings if f.unit in set(alarms) and f.severity != "info")
-    print("false alarms by check: " + ", ".join(f"{c} {n}" for c, n in per_check.most_common()))
-
+    print("by check: " + ", ".join(f"{c} {n}" for c, n in per_check.most_common()))
+    labels = read_labels()
+    results = []
+    for split, corpus in SPLITS.items():
+        p = precision(corpus, labels)
+        print_precision(split, p)
+        results.append(p)
+    if args.dump_unlabelled:
+        dump_unknown(args.dump_unlabelled, results)
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,11 @@ from aligner.cli import main
 from aligner.lang.entities import months, unmatched_numbers
 from aligner.lang.translit import name_in_arabic
 from aligner.qa import QA_CHECKS, QAUnit, run_checks
+from aligner.qa.glossary import Glossary
+from aligner.qa.name_checks import name_findings
 from aligner.qa.number_checks import number_findings
+from aligner.qa.run import units_from_records
+from aligner.qa.text_checks import ends_on_non_final_word, glued_words
 
 from .conftest import SEED_AR, SEED_FR
 
@@ -206,7 +210,66 @@ def test_numbers_in_words_times_and_centuries_match(fr_text, ar_text):
 def test_number_severities():
     assert next(number_findings("Il y a 25 morts.", "قتل 26 شخصا."))[0] == "error"
     assert next(number_findings("Il y a 25 morts.", "قتل أشخاص."))[0] == "warning"
-    assert next(number_findings("Il a deux années.", "له ثلاث سنوات."))[0] == "warning"
+    assert next(number_findings("Il a deux années.", "له ثلاث سنوات."))[0] == "info"  # small words: ambiguous
+    assert next(number_findings("Un coût de 648 milliards $.", "بتكلفة 648 مليون دولار."))[0] == "warning"
+    assert next(number_findings("Il a trois enfants.", "له 5 أطفال."))[0] == "warning"
     assert next(number_findings("Ils pesaient 450 kg.", "يزن 1000 رطل.")) == (
         "info", "unit converted: 450 in the source, 1000 in the target")
     assert next(number_findings("Il a gagné 50 % des voix.", "فاز بنصف الأصوات."))[0] == "info"
+
+
+def test_glossary_term_with_clitics(tmp_path):
+    g = tmp_path / "g.csv"
+    g.write_text("sûreté nationale,الأمن الوطني\n", encoding="utf-8")
+    units = [QAUnit(0, "La Sûreté nationale a annoncé.", "أعلنت المديرية العامة للأمن الوطني."),
+             QAUnit(1, "La sûreté nationale a annoncé.", "أعلنت الشرطة.")]
+    found = run_checks(units, Glossary.read(g), only=["glossary"]).findings
+    assert [f.unit for f in found] == [1]
+
+
+def test_jsonl_units_are_numbered_as_in_the_tmx():
+    from aligner.io.records import BeadRecord
+
+    records = [BeadRecord("Un.", "واحد.", confidence=0.9),
+               BeadRecord("Phrase sans pendant ici, assez longue.", "", confidence=0.0),
+               BeadRecord("Deux.", "اثنان.", confidence=0.9)]
+    units = units_from_records(records)
+    assert [u.index for u in units] == [0, 1, 1]
+    found = run_checks(units, only=["omission"]).findings
+    assert found[0].unit == 1 and "before unit 1" in found[0].message
+
+
+@pytest.mark.parametrize("name,arabic", [
+    ("Jiménez", "قال خيمينيز"), ("Plitvice", "بحيرات بليفيتش"), ("Xinhua", "وكالة شينخوا"),
+    ("Chişinău", "عاصمة مولدوفا كيشيناو"), ("Constantinople", "كانت القسطنطينيّة"), ("Samis", "بالنسبة للصاميين"),
+    ("Allemagne", "في ألمانيا"), ("Venise", "في البندقية"),
+])
+def test_foreign_spellings_and_exonyms(name, arabic):
+    assert name_in_arabic(name, arabic)
+    assert not name_in_arabic(name, "وصل الوزير إلى الرباط أمس.")
+
+
+def test_silent_gh():
+    assert name_in_arabic("Hugh", "قال هيو إن") and name_in_arabic("Eighmey", "بواسطة إيمي ومكورد")
+
+
+def test_name_severity_and_glued_words():
+    first_name = list(name_findings("Oprah Winfrey a pleuré.", "بكت وينفري.", set(), False))
+    assert first_name and first_name[0][0] == "info"
+    missing = list(name_findings("Le ministre Bourita a parlé.", "تحدث الوزير.", set(), False))
+    assert missing == [("warning", "name not found in the target: Bourita")]
+    assert glued_words("جاء وفد المملكةالمتحدة أمس.") == ["المملكةالمتحدة"]
+    assert glued_words("cas rapportés en mai 2014.En mai 2015") == ["2014.En"]
+
+
+def test_acronym_spelt_in_letters_is_not_a_cut():
+    assert ends_on_non_final_word("ينتقل فيروس إتش آي في") is None
+    assert ends_on_non_final_word("وصل الوفد إلى") == "إلى"
+
+
+def test_acronym_rendered_as_another_organisation():
+    from aligner.qa.text_checks import acronym_findings
+
+    assert acronym_findings("L'OMS a annoncé.", "أعلنت منظمة الصحة العالمية.") == []
+    assert acronym_findings("L'OMS a annoncé.", "أعلنت منظمة التجارة العالمية.")[0][0] == "warning"
+    assert acronym_findings("Selon l'OTAN.", "حسب الحلف.")[0][0] == "info"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _FOLD = str.maketrans("أإآٱى", "ااااي")
@@ -56,6 +57,18 @@ SCALES: dict[str, int] = {
 #: The dual of a scale word is two of it (ألفان = 2000).
 _DUAL_SCALES = frozenset({"الفان", "الفين", "الفي", "مليونان", "مليونين", "مليوني", "ملياران", "مليارين", "ملياري"})
 _PLURAL_SCALES = frozenset({"الاف", "الوف", "ملايين", "مليارات"})
+#: Spoken forms (Egypt, Levant, Maghreb) that dialect translations write: «ستاشر» 16, «تمانية» 8.
+DIALECT: dict[str, int] = {
+    **_forms(2, "اتنين", "جوج", "زوج"), **_forms(3, "تلاتة", "تلات", "تلاثة"), **_forms(8, "تمانية", "تمنية", "تمن"),
+    **_forms(11, "حداشر", "حداعش", "احداشر"), **_forms(12, "اتناشر", "طناش", "اطناش"),
+    **_forms(13, "تلتاشر", "تلطاش"), **_forms(14, "اربعتاشر", "ربعتاشر", "ربعتاش"),
+    **_forms(15, "خمستاشر", "خمسطاش", "خمسطاعش"), **_forms(16, "ستاشر", "سطاش"), **_forms(17, "سبعتاشر", "سبعطاش"),
+    **_forms(18, "تمنتاشر", "تمنطاش"), **_forms(19, "تسعتاشر", "تسعطاش"), **_forms(30, "تلاتين", "تلاثين"),
+    **_forms(40, "ربعين"), **_forms(80, "تمانين"), **_forms(100, "مية", "مياة"),
+}
+UNITS.update({w: v for w, v in DIALECT.items() if v < 20})
+TENS.update({w: v for w, v in DIALECT.items() if 20 <= v < 100})
+HUNDREDS.update({w: v for w, v in DIALECT.items() if v == 100})
 ORDINALS: dict[str, int] = {
     **_forms(1, "اول", "اولي"), **_forms(2, "ثاني", "ثانية"), **_forms(3, "ثالث", "ثالثة"),
     **_forms(4, "رابع", "رابعة"), **_forms(5, "خامس", "خامسة"), **_forms(6, "سادس", "سادسة"),
@@ -89,6 +102,7 @@ def _strip(word: str, table: dict[str, int] | frozenset[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _kind(word: str) -> tuple[str, str] | None:
     for kind, table in (("unit", UNITS), ("ten", TENS), ("hundred", HUNDREDS), ("scale", SCALES),
                         ("ordinal", ORDINALS)):
@@ -169,13 +183,14 @@ _DUAL = re.compile(r"^(?:و|ب|ل|ف|ك)?(?:ال)?(\w{3,})(?:ان|ين|تان|ت
 
 def has_dual(text: str) -> bool:
     """Whether *text* has a word shaped like a dual noun («بهدفين», «عامين», «الدولتين»)."""
-    for m in _WORD.finditer(text):
-        w = normalise(m.group(0))
-        if w in _NOT_DUAL or _strip(w, frozenset(_NOT_DUAL)) or _kind(w):
-            continue
-        if _DUAL.match(w) and not w.endswith(("يين", "وين", "يان")):
-            return True
-    return False
+    return any(_dual_word(normalise(m.group(0))) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=65536)
+def _dual_word(w: str) -> bool:
+    if w in _NOT_DUAL or _strip(w, _NOT_DUAL) or _kind(w):
+        return False
+    return bool(_DUAL.match(w)) and not w.endswith(("يين", "وين", "يان"))
 
 
 #: Arabic fraction words, as a share of 100 (for «النصف» ↔ 50 %).

@@ -12,7 +12,7 @@ from . import ar, fr
 from .number_compare import unmatched_numbers
 from .numbers import Number, fold_digits, numbers
 
-__all__ = ["Number", "fold_digits", "numbers", "unmatched_numbers", "months", "weekdays", "french_names",
+__all__ = ["Number", "fold_digits", "numbers", "unmatched_numbers", "months", "month_mentions", "weekdays", "french_names",
            "latin_words_in_arabic"]
 
 
@@ -34,17 +34,28 @@ _AR_ORDINAL_DAY = re.compile(
 
 def _near_number(text: str, start: int, end: int) -> bool:
     before = fold_digits(text[max(0, start - 8):start])
-    after = fold_digits(text[end:end + 8])
-    return bool(re.search(r"\d\s*(?:er)?\s*\S{0,3}\s*$", before) or re.match(r"\s*\S{0,2}\s*\d", after)
+    after = fold_digits(text[end:end + 12])
+    return bool(re.search(r"\d\s*(?:er|ᵉʳ)?\s*(?:من|de)?\s*$", before)
+                or re.match(r"\s*(?:عام|سنة|de l'année|de l’année)?\s*\S{0,2}\s*\d", after)
                 or _AR_ORDINAL_DAY.search(text[max(0, start - 30):start]))
 
 
-def months(text: str, lang: str) -> set[int]:
-    """Month numbers named in *text* next to a day or a year ("5 décembre",
-    "دجنبر 2024"): "mars" the planet, "مارس" (MERS) or "آب" alone are not dates."""
+def month_mentions(text: str, lang: str, dates_only: bool = True) -> dict[int, str]:
+    """Months named in *text* (number → the word as written); with *dates_only*, only
+    those next to a day or a year ("5 décembre", "دجنبر 2024", "تموز عام 2020"):
+    "mars" the planet, "مارس-كوف" (MERS-CoV) or "آب" alone are not dates."""
     pattern, table = (_AR_MONTH, ar.MONTHS) if lang.startswith("ar") else (_FR_MONTH, fr.MONTHS)
-    return {table[m.group(1).lower() if table is fr.MONTHS else m.group(1)]
-            for m in pattern.finditer(text) if _near_number(text, m.start(), m.end())}
+    out: dict[int, str] = {}
+    for m in pattern.finditer(text):
+        if text[m.end():m.end() + 1] in ("-", "‐") or (dates_only and not _near_number(text, m.start(), m.end())):
+            continue
+        out.setdefault(table[m.group(1).lower() if table is fr.MONTHS else m.group(1)], m.group(1))
+    return out
+
+
+def months(text: str, lang: str) -> set[int]:
+    """Month numbers named in *text* next to a day or a year (see :func:`month_mentions`)."""
+    return set(month_mentions(text, lang))
 
 
 def weekdays(text: str, lang: str) -> set[int]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+from .exonyms import EXONYMS as _MORE_EXONYMS
+
 #: Abbreviations after which a period does not end a sentence (lower case,
 #: without their final period, as nltk's Punkt stores them).
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -83,6 +85,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
 for _key, _forms in list(EXONYMS.items()):
     if _key in ("états-unis", "etats-unis"):
         EXONYMS[_key] = _forms + ("أمريك", "امريك")
+for _key, _forms in _MORE_EXONYMS.items():
+    EXONYMS[_key] = EXONYMS.get(_key, ()) + tuple(f for f in _forms if f not in EXONYMS.get(_key, ()))
 
 #: English words common in names of organisations that French texts keep in
 #: English and Arabic translates (World Health Organization…).

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from . import fr
+from .lexicon import looks_transliterated
 
 _LATIN_DIGRAPHS = [
     ("sch", "S"), ("ch", "S"), ("sh", "S"), ("kh", "X"), ("gh", "k"), ("ph", "f"), ("th", "t"),
@@ -60,28 +61,71 @@ def latin_skeleton(word: str, keep_ending: bool = False) -> str:
 
 #: Spellings read differently by the language a name comes from (Michael ↔ مايكل,
 #: Recep ↔ رجب, Katja ↔ كاتيا, Xinhua ↔ شينخوا, Qing ↔ تشينغ): each is tried.
-_VARIANTS = (
-    ("ch", ("ch", "k", "tsh")), ("ce", ("ce", "ke")), ("ci", ("ci", "ki")), ("tj", ("tj", "ty")), ("x", ("x", "sh", "s")),
-    ("q", ("q", "tsh")), ("zh", ("zh", "sh")), ("kh", ("kh", "k")), ("w", ("w", "f")),
-)
+_VARIANTS: dict[str, tuple[str, ...]] = {
+    "ch": ("ch", "k", "tsh"), "ce": ("ce", "ke"), "ci": ("ci", "ki"), "tj": ("tj", "ty"), "x": ("x", "sh", "s"),
+    "q": ("q", "tsh"), "zh": ("zh", "sh"), "kh": ("kh", "k"), "w": ("w", "f"),
+}
+#: Letters read differently in other languages, tried as a second tier (exact matches only):
+#: English silent gh (Hugh ↔ هيو, Vaughan ↔ فون); Spanish j, ge/gi ↔ خ (Juan ↔ خوان), ll ↔ ي;
+#: Italian cch, ce/ci ↔ تش (Picchu ↔ بيتشو); Slavic c ↔ تس/تش (Plitvice ↔ بليفيتش);
+#: z ↔ ذ (Zachary ↔ ذاكاري); Chinese x ↔ ش, h ↔ خ (Xinhua ↔ شينخوا).
+_FOREIGN: dict[str, tuple[str, ...]] = {
+    **_VARIANTS, "cch": ("k", "tsh"), "ce": ("ce", "ke", "tshe"), "ci": ("ci", "ki", "tshi"),
+    "x": ("x", "sh", "s", "kh"), "gh": ("gh", "", "f"), "j": ("j", "kh", "y"), "ge": ("ge", "khe"),
+    "gi": ("gi", "khi"), "c": ("c", "ts", "tsh"), "ll": ("ll", "y"), "z": ("z", "d"), "h": ("h", "kh"),
+    "sci": ("sci", "shi"), "sce": ("sce", "she"),
+    "sh": ("sh",), "th": ("th",), "ph": ("ph",),
+}
+#: Letters with diacritics of other Latin alphabets, read as they sound (Chişinău ↔ كيشيناو).
+_LETTERS = str.maketrans({"ş": "sh", "š": "sh", "ș": "sh", "ç": "s", "č": "tsh", "ć": "tsh", "ž": "zh",
+                          "ţ": "ts", "ț": "ts", "ł": "w", "ñ": "ny", "ø": "o", "æ": "e", "œ": "e", "ß": "ss",
+                          "đ": "dj", "ğ": "", "ı": "i"})
+_MAX_FORMS = 64
+
+
+def _spellings(w: str, table: dict[str, tuple[str, ...]]) -> set[str]:
+    """Readings of *w*, each variant letter group read every way *table* allows (capped)."""
+    keys = sorted(table, key=len, reverse=True)
+    forms = [""]
+    i = 0
+    while i < len(w):
+        for k in keys:
+            if w.startswith(k, i):
+                alts, i = table[k], i + len(k)
+                break
+        else:
+            alts, i = (w[i],), i + 1
+        forms = [f + a for f in forms for a in alts][:_MAX_FORMS]
+    return set(forms)
+
+
+def _skeletons_of(w: str, table: dict[str, tuple[str, ...]]) -> set[str]:
+    forms = _spellings(w, table)
+    if len(w) > 4 and w[-1] in "sx":  # a French plural (Samis, Springboks)
+        forms |= {f[:-1] for f in forms if f[-1:] == w[-1]}
+    out = {latin_skeleton(f) for f in forms}
+    if re.search(r"(e|es|ent)$", w) and len(w) > 4:
+        out |= {latin_skeleton(f, keep_ending=True) for f in forms}
+    return out
 
 
 @lru_cache(maxsize=65536)
 def latin_skeletons(word: str) -> frozenset[str]:
     """Skeletons of *word* under the spelling variants of :data:`_VARIANTS`, and with
     its final ``e``/``es``/``ent`` kept (James ↔ جيمس) as well as dropped."""
-    w = _strip_accents(word.lower())
-    forms = {w}
-    for src, alts in _VARIANTS:
-        if src in w:
-            forms = {f.replace(src, alt) for f in forms for alt in alts}
-        if len(forms) > 16:
-            break
-    out = {latin_skeleton(f) for f in forms}
-    if re.search(r"(e|es|ent)$", w) and len(w) > 4:
-        out |= {latin_skeleton(f, keep_ending=True) for f in forms}
+    w = _strip_accents(word.lower().translate(_LETTERS))
     main = latin_skeleton(word)
-    return frozenset(sk for sk in out if len(sk) >= max(2, len(main) - 1)) | {main}
+    return frozenset(sk for sk in _skeletons_of(w, _VARIANTS) if len(sk) >= max(2, len(main) - 1)) | {main}
+
+
+@lru_cache(maxsize=65536)
+def foreign_skeletons(word: str) -> frozenset[str]:
+    """More skeletons of *word*, read as English, Spanish, Italian, Slavic or Chinese
+    spelling would (:data:`_FOREIGN`); matched exactly, not within an edit."""
+    w = _strip_accents(word.lower().translate(_LETTERS))
+    floor = max(2, len(latin_skeleton(word)) - 1)
+    return frozenset(sk for sk in _skeletons_of(w, _FOREIGN) if len(sk) >= floor or len(sk) < 2) \
+        - latin_skeletons(word)
 
 
 @lru_cache(maxsize=65536)
@@ -91,12 +135,22 @@ def arabic_skeleton(word: str) -> str:
     return _collapse(w.translate(_ARABIC))
 
 
-def _arabic_stems(word: str) -> list[str]:
+_SUFFIXES = ("يين", "يون", "ية", "يات", "ين", "ون", "ات", "ي")
+
+
+@lru_cache(maxsize=65536)
+def _arabic_stems(word: str) -> tuple[str, ...]:
+    """*word*, without a clitic prefix, and without a plural or nisba ending (الساميين ↔ Samis)."""
     stems = [word]
     for p in _PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             stems.append(word[len(p):])
-    return stems
+    for stem in list(stems):
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                stems.append(stem[: -len(suffix)])
+                break
+    return tuple(stems)
 
 
 def _close(a: str, b: str) -> bool:
@@ -126,7 +180,7 @@ def arabic_skeletons(text: str) -> set[str]:
         current = [sk for sk in current if sk]
         out.update(current)
         # two-word names written as one in French: عبد اللطيف ↔ Abdellatif
-        out.update(p + c for p in previous for c in current)
+        out.update(p + "+" + c for p in previous for c in current)  # "+": matched whole only
         previous = current
     return out
 
@@ -134,8 +188,10 @@ def arabic_skeletons(text: str) -> set[str]:
 def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = None) -> bool:
     """Whether the Latin-script *name* appears, transliterated, in *arabic_text*."""
     key = _strip_accents(name.lower())
+    plain = _plain_arabic(arabic_text)
     for form in fr.EXONYMS.get(name.lower(), ()) + fr.EXONYMS.get(key, ()):
-        if form in arabic_text or form.removeprefix("ال") in arabic_text:
+        form = _plain_arabic(form)
+        if form in plain or form.removeprefix("ال") in plain:
             return True
     if re.search(re.escape(name), arabic_text, re.I):
         return True  # left in Latin script
@@ -148,10 +204,35 @@ def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = Non
     # French h is often silent (Henri ↔ هنري, but Hammouchi ↔ حموشي): try both.
     targets = {t for sk in latin_skeletons(name) for t in (sk, sk.replace("h", ""))} - {""}
     sks = skeletons if skeletons is not None else arabic_skeletons(arabic_text)
+    foreign = foreign_skeletons(name)
+    if "gh" in key and any(len(f) < 2 for f in foreign):
+        return True  # a silent letter leaves too little to tell (Hugh ↔ هيو)
+    if any(f in sks for f in foreign if len(f) >= 3):
+        return True
+    short = {f for f in foreign if len(f) == 2}
+    if short and any(arabic_skeleton(s) in short and looks_transliterated(w)
+                     for w in _ARABIC_WORD.findall(arabic_text) for s in _arabic_stems(w)):
+        return True  # two letters match only a word that is not ordinary Arabic (Juan ↔ خوان, not أمس)
+    if any(_close(sk, f) for sk in sks for f in foreign if len(f) >= 5):
+        return True
     for sk in sks:
+        if "+" in sk:  # two words written as one name in French: only a whole match
+            if any(_close(sk.replace("+", ""), t) for t in targets):
+                return True
+            continue
         for target in targets:
             if _close(sk, target) or (len(target) >= 3 and sk.startswith(target)):
                 return True
             if _close(sk.replace("h", ""), target):
                 return True
+            if len(target) >= 4 and len(sk) >= len(target) + 2 and target in sk:
+                return True  # glued to the word before or after it (ماري تيريزذات)
     return False
+
+
+def _plain_arabic(text: str) -> str:
+    """Diacritics and tatweel removed; أ إ آ → ا; ى → ي (القسطنطينيّة = القسطنطينية)."""
+    return _ARABIC_DIACRITICS.sub("", text).replace("ـ", "").translate(_FOLD)
+
+
+_FOLD = str.maketrans("أإآى", "اااي")

@@ -14,11 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..align.scores import length_deviation
-from ..lang import ar, fr, script_shares
-from ..lang.entities import french_names, latin_words_in_arabic, months, weekdays
-from ..lang.translit import arabic_skeletons, name_in_arabic
+from ..lang import fr, script_shares
+from ..lang.clitics import contains_term
+from ..lang.entities import french_names, latin_words_in_arabic, month_mentions, weekdays
+from ..lang.translit import arabic_skeleton
 from .base import Context, Finding, QAUnit, is_pair, memory_check, unit_check
+from .name_checks import name_findings, unexplained_transliterations
 from .number_checks import number_findings
+from .text_checks import acronym_adjusted_deviation, acronym_findings, ends_on_non_final_word, glued_words
 
 
 def _fmt(values: Iterable[str]) -> str:
@@ -65,30 +68,64 @@ def number_mismatch(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
 
 
 @unit_check("date", "error")
-def date_mismatch(u: QAUnit, ctx: Context) -> Iterator[str]:
-    """A month or weekday differs or is missing (French; Maghreb and Mashriq Arabic names)."""
+def date_mismatch(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
+    """A month or weekday differs (error) or is on one side only (warning); French,
+    Maghreb and Mashriq Arabic names."""
     if not is_pair(u):
         return
-    for kind, extract in (("month", months), ("weekday", weekdays)):
-        a, b = extract(u.src, "fr"), extract(u.tgt, "ar")
-        yield from _differences(kind, [str(v) for v in sorted(a - b)], [str(v) for v in sorted(b - a)])
+    src, tgt = month_mentions(u.src, "fr"), month_mentions(u.tgt, "ar")
+    src_any, tgt_any = month_mentions(u.src, "fr", False), month_mentions(u.tgt, "ar", False)
+    missing = [f"{w} ({k})" for k, w in sorted(src.items()) if k not in tgt_any]
+    added = [f"{w} ({k})" for k, w in sorted(tgt.items()) if k not in src_any]
+    yield from _graded("month", missing, added)
+    a, b = weekdays(u.src, "fr"), weekdays(u.tgt, "ar")
+    yield from _graded("weekday", [str(v) for v in sorted(a - b)], [str(v) for v in sorted(b - a)])
+
+
+def _graded(kind: str, only_src: list[str], only_tgt: list[str]) -> Iterator[tuple[str, str]]:
+    """Changed on both sides: error; on one side only: warning."""
+    for msg in _differences(kind, only_src, only_tgt):
+        yield ("error" if only_src and only_tgt else "warning"), msg
 
 
 @unit_check("name", "warning")
-def name_missing(u: QAUnit, ctx: Context) -> Iterator[str]:
-    """A name (person, place, organisation) has no transliterated counterpart."""
+def name_missing(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
+    """A name (person, place, organisation) has no transliterated counterpart (warning; info
+    where a translated title, a dropped first name or another spelling explains it)."""
+    if is_pair(u):
+        yield from name_findings(u.src, u.tgt, ctx.common_words, bool(glued_words(u.tgt)))
+
+
+@unit_check("added", "info")
+def added_content(u: QAUnit, ctx: Context) -> Iterator[str]:
+    """A name in the target with no counterpart in the source: a transliterated name or a
+    Latin-script word (numbers and dates added are reported by their own checks)."""
     if not is_pair(u):
         return
-    skeletons = arabic_skeletons(u.tgt)
-    names = dict.fromkeys(french_names(u.src, ctx.common_words))
-    missing = [n for n in names if not name_in_arabic(n, u.tgt, skeletons)]
-    if len(missing) > 1 and name_in_arabic("".join(missing), u.tgt, skeletons):
-        missing = []  # a name of several words written as one (New York ↔ نيويورك)
-    if missing:
-        yield f"name not found in the target: {_fmt(missing)}"
     extra = [w for w in latin_words_in_arabic(u.tgt) if w.lower() not in u.src.lower()]
     if extra:
         yield f"Latin-script word in the target not in the source: {_fmt(extra)}"
+    names = french_names(u.src, ctx.common_words) + re.findall(r"\b[A-Z][A-Za-z]{2,}", u.src)
+    added = [w for w in unexplained_transliterations(u.src, u.tgt, names) if len(arabic_skeleton(w)) >= 3]
+    if added:
+        yield f"transliterated word in the target with no counterpart in the source: {_fmt(added[:5])}"
+
+
+@unit_check("acronym", "info")
+def acronym(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
+    """A known acronym (ONU, OMS, OTAN…) not rendered in the target (info), or rendered as
+    another organisation (warning)."""
+    if is_pair(u):
+        yield from acronym_findings(u.src, u.tgt)
+
+
+@unit_check("missing-space", "info")
+def missing_space(u: QAUnit, ctx: Context) -> Iterator[str]:
+    """Two words or sentences glued together (a missing space) in the source or the target."""
+    for side, text in (("source", u.src), ("target", u.tgt)):
+        glued = glued_words(text)
+        if glued:
+            yield f"missing space in the {side}: {_fmt(glued[:5])}"
 
 
 @unit_check("omission", "warning")
@@ -98,36 +135,43 @@ def omission(u: QAUnit, ctx: Context) -> Iterator[str]:
         return
     side, text, kind = ("source", u.src, u.src_kind) if u.src.strip() else ("target", u.tgt, u.tgt_kind)
     if kind == "sentence" and len(text.strip()) >= ctx.cfg.omission_min_chars:
-        yield f"{side} sentence has no counterpart: {text[:80]}"
+        yield f"{side} sentence has no counterpart (before unit {u.index}): {text[:80]}"
 
 
 @unit_check("truncated", "warning")
-def truncated(u: QAUnit, ctx: Context) -> Iterator[str]:
+def truncated(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
     """The target stops mid-sentence: on a word that cannot end one, or without final
     punctuation (where the source has it) and shorter than expected."""
     if not is_pair(u) or len(u.src) < 20:
         return
     src_end = u.src.rstrip()[-1:] in ".!?…»\"”)"
-    tgt_end = u.tgt.rstrip()[-1:] in ".!?؟…»\"”);؛:"
-    # A missing full stop alone is style; with a short target it is a cut.
-    short = length_deviation(u.src, u.tgt, ctx.length_ratio) < ctx.cfg.truncated_shorter
-    words = u.tgt.split()
-    last = words[-1].strip(".,،؛;:!?؟»\"”)") if words else ""
-    if last in ar.NON_FINAL and not tgt_end:
+    tgt_end = u.tgt.rstrip()[-1:] in ".!?؟…»\"”);؛" or (u.tgt.rstrip()[-1:] == ":" and u.src.rstrip()[-1:] == ":")
+    # A missing full stop alone is style; with a short target it is a cut. Acronyms of the
+    # source that the target spells out make it longer: they are counted at their Arabic length.
+    dev = acronym_adjusted_deviation(u.src, u.tgt, ctx.length_ratio)
+    last = ends_on_non_final_word(u.tgt)
+    if last and not tgt_end:
         yield f"the target ends on '{last}', which cannot end a sentence: the rest is missing"
-    elif len(u.src) >= 40 and src_end and not tgt_end and short and not u.tgt.rstrip()[-1:].isdigit():
-        yield "the target stops without final punctuation: part of it may be missing"
+    elif (len(u.src) >= 40 and src_end and not tgt_end and dev < ctx.cfg.truncated_shorter
+          and not u.tgt.rstrip()[-1:].isdigit()):
+        # Professional Arabic often drops the final stop: a warning only when clearly short.
+        severity = "warning" if dev < ctx.cfg.truncated_much_shorter else "info"
+        yield severity, "the target stops without final punctuation: part of it may be missing"
 
 
 @unit_check("length", "warning")
-def length_outlier(u: QAUnit, ctx: Context) -> Iterator[str]:
-    """The target is much shorter or longer than the source usually is."""
+def length_outlier(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
+    """The target is much shorter or longer than the source usually is (info; warning when
+    less than a third of the expected length)."""
     if not is_pair(u) or len(u.src) < ctx.cfg.length_min_chars:
         return
     dev = length_deviation(u.src, u.tgt, ctx.length_ratio)
     if dev < -ctx.cfg.length_limit or dev > ctx.cfg.long_limit:
         word = "short" if dev < 0 else "long"
-        yield f"the target is {word}: {len(u.tgt)} characters for {len(u.src)} (expected about {ctx.length_ratio * len(u.src):.0f})"
+        # Concise and glossed translations are common: a warning only when less than a third is left.
+        severity = "warning" if dev < -ctx.cfg.length_very_short else "info"
+        yield severity, (f"the target is {word}: {len(u.tgt)} characters for {len(u.src)} "
+                         f"(expected about {ctx.length_ratio * len(u.src):.0f})")
 
 
 @unit_check("low-confidence", "warning")
@@ -155,20 +199,14 @@ def glossary_term(u: QAUnit, ctx: Context) -> Iterator[str]:
     """A glossary term's accepted Arabic rendering is missing."""
     if not is_pair(u) or ctx.glossary is None:
         return
-    target = _norm_ar(u.tgt)
     for term, renderings in ctx.glossary.terms.items():
         if re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", u.src, re.I):
-            if not any(_norm_ar(r) in target for r in renderings):
+            if not any(contains_term(u.tgt, r) for r in renderings):
                 yield f"'{term}' should be rendered as {' / '.join(renderings)}"
 
 
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
-
-
-def _norm_ar(text: str) -> str:
-    text = re.sub("[\u064b-\u065f\u0670\u0640]", "", text)
-    return text.translate(str.maketrans("أإآىة", "اايىه"))
 
 
 @memory_check("inconsistency", "warning")

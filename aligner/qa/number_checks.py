@@ -30,11 +30,13 @@ def number_findings(src: str, tgt: str) -> Iterator[tuple[str, str]]:
         yield "info", f"unit converted: {a.text} in the source, {b.text} in the target"
     for n, word in c.fractions:
         yield "info", f"percentage written as a fraction: {n.text} % ↔ {word}"
-    source_numbers = numbers(src)
+    source_numbers, target_numbers = numbers(src), numbers(tgt)
     glosses = [numbers(g) for g in re.findall(r"\(([^()]*)\)", tgt)]
     added: list[Number] = []
     for m in c.added:
-        if any(same_value(m, n) for n in source_numbers):
+        if c.missing:
+            added.append(m)  # a number on each side: changed, whatever else matches
+        elif any(same_value(m, n) for n in source_numbers):
             yield "info", f"number repeated in the target: {m.text}"  # 802.11a, b et g ↔ 802.11a و802.11b…
         elif m.unit is not None and any(n.unit and n.unit[0] == m.unit[0] for n in source_numbers):
             yield "info", f"measure added in the target (a conversion?): {m.text}"
@@ -42,7 +44,12 @@ def number_findings(src: str, tgt: str) -> Iterator[tuple[str, str]]:
             yield "info", f"measure added in the target in parentheses (a conversion?): {m.text}"
         else:
             added.append(m)
-    missing = [n.text for n in c.missing]
+    missing = []
+    for n in c.missing:
+        if not c.added and any(same_value(n, m) for m in target_numbers):
+            yield "info", f"number repeated in the source: {n.text}"  # «1,5 1,5 milliard»
+        else:
+            missing.append(n.text)
     words_missing, words_added = _counts(c.words_missing), _counts(c.words_added)
     if missing and added:
         yield "error", f"number changed: {_fmt(missing)} in the source, {_fmt([m.text for m in added])} in the target"
@@ -57,5 +64,8 @@ def number_findings(src: str, tgt: str) -> Iterator[tuple[str, str]]:
         else:
             yield "warning", f"number added in the target: {_fmt([m.text for m in added])}"
     elif len(words_missing) == 1 and len(words_added) == 1:
-        yield "warning", (f"number in words changed: {words_missing[0].text} in the source, "
-                          f"{words_added[0].text} in the target")
+        # Scale words (milliard ↔ مليون) are unambiguous; small number words are often duals,
+        # fractions or idioms (الخُمسين «two fifths» reads as 50 unvocalised).
+        scale = min(words_missing[0].values) >= 1000 and min(words_added[0].values) >= 1000
+        yield ("warning" if scale else "info"), (f"number in words changed: {words_missing[0].text} in the source, "
+                                                 f"{words_added[0].text} in the target")

@@ -16,7 +16,8 @@ for _name, _attr in (
     ("empty-target", "empty_target"), ("untranslated", "untranslated"), ("number", "number_mismatch"),
     ("date", "date_mismatch"), ("name", "name_missing"), ("omission", "omission"), ("truncated", "truncated"),
     ("length", "length_outlier"), ("low-confidence", "low_confidence"), ("punctuation", "punctuation"),
-    ("glossary", "glossary_term"), ("inconsistency", "inconsistency"),
+    ("glossary", "glossary_term"), ("inconsistency", "inconsistency"), ("added", "added_content"),
+    ("acronym", "acronym"), ("missing-space", "missing_space"),
 ):
     QA_CHECKS.register(_name, f"aligner.qa.checks:{_attr}")
 

@@ -64,7 +64,8 @@ def to_html(report: QAReport, title: str) -> str:
     parts.append("</table><h2>Units</h2><table><tr><th>#</th><th>confidence</th><th>French</th><th>Arabic</th></tr>")
     for rec in report.unit_records():
         conf = rec["confidence"]
-        parts.append(f"<tr id='u{e(rec['index'])}'><td>{e(rec['index'])}</td><td>{'' if conf is None else e(conf)}</td>"
+        anchor = "" if rec.get("unaligned") else f" id='u{e(rec['index'])}'"
+        parts.append(f"<tr{anchor}><td>{e(rec['index'])}</td><td>{'' if conf is None else e(conf)}</td>"
                      f"<td lang='fr'>{e(rec['source'])}</td><td lang='ar' dir='rtl'>{e(rec['target'])}</td></tr>")
     parts.append("</table></body></html>\n")
     return "".join(parts)

@@ -1,8 +1,8 @@
 """Running the QA checks over a memory: units from a TMX or our JSONL, the report.
 
-Unaligned sentences are units too (an empty side), so unit numbers are the same from a
-TMX and from the JSONL of the same alignment only where the TMX holds them; see
-:func:`load_units`.
+Unaligned sentences are units too (an empty side); units are numbered as in the TMX of
+the same alignment (aligned pairs 0, 1, 2…), an unaligned sentence taking the number of
+the pair after it; see :func:`units_from_records`.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class QAReport:
             rec: dict[str, object] = {"index": u.index, "source": u.src, "target": u.tgt,
                                       "confidence": u.confidence}
             rec["length_deviation"] = round(length_deviation(u.src, u.tgt, self.length_ratio), 4) if is_pair(u) else None
+            rec["unaligned"] = not is_pair(u)
             out.append(rec)
         return out
 
@@ -109,15 +110,20 @@ def load_units(path: str | os.PathLike[str]) -> list[QAUnit]:
 
 
 def units_from_records(records: Iterable[BeadRecord]) -> list[QAUnit]:
-    """QA units from bead records of our JSONL (unaligned sentences included), in order."""
+    """QA units from bead records of our JSONL (unaligned sentences included), in order.
+
+    Units are numbered as in the TMX that ``aligner align`` writes: aligned pairs only,
+    0, 1, 2…; an unaligned sentence takes the number of the pair that follows it."""
     out: list[QAUnit] = []
+    paired = 0
     for rec in records:
         conf = rec.confidence
         if conf is None and "x-align-score" in rec.props:
             from ..tmx.writer import parse_score
 
             conf = parse_score(rec.props["x-align-score"])
-        out.append(QAUnit(len(out), rec.source, rec.target, conf, rec.kind_of("src"), rec.kind_of("tgt")))
+        out.append(QAUnit(paired, rec.source, rec.target, conf, rec.kind_of("src"), rec.kind_of("tgt")))
+        paired += rec.is_pair
     return out
 
 

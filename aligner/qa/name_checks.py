@@ -1,0 +1,140 @@
+"""The name check's findings, with their severity.
+
+A capitalised French name with no transliterated counterpart is a warning when
+nothing explains it. It is a note (info) when:
+
+* it is part of a title that is translated rather than transliterated: its run of
+  capitalised words has a common French or English word, or an acronym, in it
+  (``Sveriges Radio`` ↔ «راديو السويد», ``COVID-19 Therapeutics Accelerator``,
+  ``United States Geological Survey``);
+* another word of the same name was found and this one comes before it: a first
+  name left out (``Oprah Winfrey`` ↔ «وينفري»);
+* the target has a word that looks transliterated (unknown to an Arabic word
+  list) and corresponds to no other name: probably this name, spelt another way;
+* the target has glued words (a missing space), which hide names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..lang import ar, fr
+from ..lang.entities import french_names
+from ..lang.lexicon import counts, looks_transliterated
+from ..lang.translit import arabic_skeleton, arabic_skeletons, latin_skeletons, name_in_arabic
+
+_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ](?:(?:de|du|des|of|and|the|la|le|for|et)\s)?[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)*")
+_AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")
+#: Endings of French derived common nouns and adjectives (Nomenclature, Interopérable):
+#: capitalised in a title, they are translated, not transliterated.
+_DERIVED = ("able", "ible", "ation", "ition", "isme", "iste", "ité", "ement", "ture", "logie", "graphie")
+
+
+def _dictionary_word(name: str) -> bool:
+    """A capitalised French word of a derived shape that the French word list knows."""
+    low = name.lower()
+    return low not in fr.EXONYMS and low.endswith(_DERIVED) and counts("fr").get(low, 0) > 0
+
+
+def _runs(text: str) -> list[str]:
+    return [m.group(0) for m in _RUN.finditer(text)]
+
+
+def _with_acronym(src: str, run: str) -> bool:
+    """A run given with its acronym, «Hedgehog (EriCoV)», «USGS (United States Geological
+    Survey)»: an institution's or a term's title, which Arabic translates."""
+    for m in re.finditer(re.escape(run), src):
+        after, before = src[m.end():m.end() + 14], src[max(0, m.start() - 14):m.start()]
+        if re.match(r"\s*\(\s*(?=[\w-]*[A-Z][\w-]*[A-Z])[\w-]+\s*[),]", after) or re.search(r"\b[A-Z]{2,}\w*\s*\(\s*$", before):
+            return True
+    return False
+
+
+def _translated_title(run: str) -> bool:
+    """A run of capitalised words with a common word or an acronym in it: a title, not a name."""
+    words = [w.strip("'’-") for w in re.split(r"[\s-]+", run) if w]
+    if len(words) < 2:
+        return False
+    for w in words:
+        low = w.lower()
+        if w.isupper() and len(w) >= 2 or low in fr.ENGLISH_WORDS or low in fr.COMMON_CAPITALISED \
+                or (len(low) > 3 and fr.is_common_word(low)):
+            return True
+    return False
+
+
+def unexplained_transliterations(src: str, tgt: str, names: list[str]) -> list[str]:
+    """Target words that look transliterated and match no name of the source."""
+    out = []
+    found_sks = {sk for n in names for sk in latin_skeletons(n)}
+    for m in _AR_WORD.finditer(tgt):
+        w = m.group(0)
+        if _name_shaped(w) and looks_transliterated(w) and arabic_skeleton(w) not in found_sks \
+                and not name_in_arabic_any(w, names):
+            out.append(w)
+    return out
+
+
+def _name_shaped(word: str) -> bool:
+    """Shaped like a transliterated name: no article, not a month or weekday, and long vowels
+    written for the foreign vowels (جينجريتش, كيشيناو), which Arabic verb and noun patterns lack."""
+    stem = word[1:] if word[:1] in "وبلفك" and len(word) > 4 else word
+    if stem.startswith("ال") or stem in ar.MONTHS or word in ar.MONTHS or stem in ar.DAYS:
+        return False
+    return sum(stem.count(c) for c in "اويى") >= 2
+
+
+def _similar(word: str, name: str) -> bool:
+    """Whether an Arabic *word* could be *name* spelt loosely: skeletons within half their length."""
+    sk = arabic_skeleton(word.removeprefix("ال"))
+    return any(_distance(sk, t) <= len(t) // 2 for t in latin_skeletons(name) if len(t) >= 3)
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def name_in_arabic_any(word: str, names: list[str]) -> bool:
+    sks = arabic_skeletons(word)
+    return any(name_in_arabic(n, word, sks) for n in names)
+
+
+def name_findings(src: str, tgt: str, common: set[str], glued: bool) -> Iterator[tuple[str, str]]:
+    """(severity, message) for the names of *src* not found in *tgt*."""
+    skeletons = arabic_skeletons(tgt)
+    names = list(dict.fromkeys(french_names(src, common)))
+    found = [n for n in names if name_in_arabic(n, tgt, skeletons)]
+    missing = [n for n in names if n not in found]
+    if len(missing) > 1 and name_in_arabic("".join(missing), tgt, skeletons):
+        missing = []  # a name of several words written as one (New York ↔ نيويورك)
+    if not missing:
+        return
+    warn, note = [], []
+    runs = _runs(src)
+    others = unexplained_transliterations(src, tgt, found) if not glued else []
+    for n in missing:
+        run = next((r for r in runs if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", r)), n)
+        later = run[run.find(n) + len(n):]
+        if _dictionary_word(n):
+            note.append(f"{n} (a dictionary word, perhaps translated)")
+        elif _translated_title(run) or _with_acronym(src, run):
+            note.append(f"{n} (in a title that may be translated: {run})")
+        elif any(f in later for f in found):
+            note.append(f"{n} (first name left out)")
+        elif glued:
+            note.append(f"{n} (the target has glued words)")
+        elif close := [w for w in others if _similar(w, n)]:
+            note.append(f"{n} (perhaps spelt {' / '.join(close[:3])})")
+        else:
+            warn.append(n)
+    if warn:
+        yield "warning", f"name not found in the target: {', '.join(warn)}"
+    if note:
+        yield "info", f"name not found in the target: {', '.join(note)}"

@@ -1,0 +1,118 @@
+"""The labelled precision set of the QA checks (used by ``scripts/bench_qa.py``).
+
+Every warning and error that ``aligner qa`` gives on the untouched professional
+pairs of ``../shared/benchmarks/frar/`` was read by a bilingual reviewer and
+labelled in ``benchmarks/qa/labels.jsonl``, one object a line:
+``{"corpus", "unit", "check", "message", "verdict", "reason"}`` where *unit* is the
+0-based line of the pair in the corpus (= the unit index of ``aligner qa`` on a
+TMX of the corpus in line order) and *verdict* is one of
+
+* ``real``: a real problem of the translation;
+* ``adaptation``: a legitimate translation choice (a unit converted, a name translated);
+* ``broken-source``: the reference text itself is broken (glued words, a typo);
+* ``wrong``: the check is simply wrong.
+
+Precision = real / findings. A finding that no label matches is *unknown*: it is
+counted as not real and reported, so that a changed check is relabelled.
+
+Split, fixed and built apart: FLORES-200 devtest (Wikinews/Wikibooks/Wikivoyage)
+is the **tune** half, TICO-19 dev (COVID-19 domain, other translators) the
+**report** half. Each corpus is checked as one memory (what ``aligner qa`` does
+with one TMX).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from aligner.qa import QAUnit, run_checks
+from aligner.qa.base import Finding
+
+FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
+LABELS = Path(__file__).resolve().parent.parent / "benchmarks" / "qa" / "labels.jsonl"
+SPLITS = {"tune": "flores200_devtest", "report": "tico19_dev"}
+VERDICTS = ("real", "adaptation", "broken-source", "wrong")
+
+
+def corpus_units(corpus: str) -> list[QAUnit]:
+    """The line-aligned pairs of *corpus*, as QA units numbered by line."""
+    pairs: list[tuple[str, str]] = []
+    for line in (FRAR / corpus / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        pairs.extend(zip(doc["fr"], doc["ar"], strict=True))
+    return [QAUnit(i, fr, ar) for i, (fr, ar) in enumerate(pairs)]
+
+
+def read_labels(path: Path = LABELS) -> dict[tuple[str, int, str, str], dict[str, str]]:
+    out: dict[tuple[str, int, str, str], dict[str, str]] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out[(rec["corpus"], int(rec["unit"]), rec["check"], rec["message"])] = rec
+    return out
+
+
+@dataclass
+class Precision:
+    """Findings (warning + error) of one split, by verdict."""
+
+    corpus: str
+    units: int
+    flagged_units: int
+    by_check: dict[str, Counter[str]]
+    unknown: list[tuple[Finding, QAUnit]]
+
+    def total(self) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for c in self.by_check.values():
+            out.update(c)
+        return out
+
+
+def precision(corpus: str, labels: dict[tuple[str, int, str, str], dict[str, str]],
+              only: set[str] | None = None) -> Precision:
+    """Run the checks over *corpus* and sort their warnings and errors by label."""
+    units = corpus_units(corpus)
+    report = run_checks(units)
+    by_check: dict[str, Counter[str]] = {}
+    unknown: list[tuple[Finding, QAUnit]] = []
+    flagged: set[int] = set()
+    for f in report.findings:
+        if f.severity == "info":
+            continue
+        flagged.add(f.unit)
+        rec = labels.get((corpus, f.unit, f.check, f.message))
+        verdict = rec["verdict"] if rec else "unknown"
+        key = f"{f.check}:{f.severity}"
+        by_check.setdefault(key, Counter())[verdict] += 1
+        if rec is None:
+            unknown.append((f, units[f.unit]))
+    return Precision(corpus, len(units), len(flagged), by_check, unknown)
+
+
+def print_precision(split: str, p: Precision) -> None:
+    print(f"\n{split} half: {p.corpus}, {p.units} untouched units, {p.flagged_units} flagged warning/error "
+          f"({p.flagged_units / p.units:.1%})")
+    print(f"{'check:severity':24s} {'findings':>8s} {'real':>5s} {'adapt':>5s} {'broken':>6s} {'wrong':>5s} "
+          f"{'unknown':>7s} {'precision':>9s}")
+    rows = sorted(p.by_check.items()) + [("all", p.total())]
+    for name, c in rows:
+        n = sum(c.values())
+        print(f"{name:24s} {n:8d} {c['real']:5d} {c['adaptation']:5d} {c['broken-source']:6d} {c['wrong']:5d} "
+              f"{c['unknown']:7d} {c['real'] / n if n else float('nan'):9.2f}")
+    if p.unknown:
+        print(f"UNLABELLED findings: {len(p.unknown)} (counted as not real; label them)")
+
+
+def dump_unknown(path: str, results: list[Precision]) -> None:
+    """Unlabelled findings, with their texts, ready to label (verdict and reason left empty)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for p in results:
+            for f, u in p.unknown:
+                fh.write(json.dumps({"corpus": p.corpus, "unit": f.unit, "check": f.check, "severity": f.severity,
+                                     "message": f.message, "verdict": "", "reason": "", "source": u.src,
+                                     "target": u.tgt}, ensure_ascii=False) + "\n")
