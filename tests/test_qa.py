@@ -242,11 +242,15 @@ def test_jsonl_units_are_numbered_as_in_the_tmx():
 @pytest.mark.parametrize("name,arabic", [
     ("Jiménez", "قال خيمينيز"), ("Plitvice", "بحيرات بليفيتش"), ("Xinhua", "وكالة شينخوا"),
     ("Chişinău", "عاصمة مولدوفا كيشيناو"), ("Constantinople", "كانت القسطنطينيّة"), ("Samis", "بالنسبة للصاميين"),
-    ("Allemagne", "في ألمانيا"), ("Venise", "في البندقية"),
+    ("Allemagne", "في ألمانيا"), ("Venise", "في البندقية"), ("Soekarno", "الرئيس سوكارنو"),
 ])
 def test_foreign_spellings_and_exonyms(name, arabic):
     assert name_in_arabic(name, arabic)
     assert not name_in_arabic(name, "وصل الوزير إلى الرباط أمس.")
+
+
+def test_indonesian_spellings():
+    assert name_in_arabic("Syahrir", "قال شهرير") and name_in_arabic("Cipto", "قال تشيبتو")
 
 
 def test_silent_gh():

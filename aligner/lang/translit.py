@@ -68,12 +68,14 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
 #: Letters read differently in other languages, tried as a second tier (exact matches only):
 #: English silent gh (Hugh ↔ هيو, Vaughan ↔ فون); Spanish j, ge/gi ↔ خ (Juan ↔ خوان), ll ↔ ي;
 #: Italian cch, ce/ci ↔ تش (Picchu ↔ بيتشو); Slavic c ↔ تس/تش (Plitvice ↔ بليفيتش);
-#: z ↔ ذ (Zachary ↔ ذاكاري); Chinese x ↔ ش, h ↔ خ (Xinhua ↔ شينخوا).
+#: z ↔ ذ (Zachary ↔ ذاكاري); Chinese x ↔ ش, h ↔ خ (Xinhua ↔ شينخوا); Indonesian sy, oe, c.
 _FOREIGN: dict[str, tuple[str, ...]] = {
     **_VARIANTS, "cch": ("k", "tsh"), "ce": ("ce", "ke", "tshe"), "ci": ("ci", "ki", "tshi"),
     "x": ("x", "sh", "s", "kh"), "gh": ("gh", "", "f"), "j": ("j", "kh", "y"), "ge": ("ge", "khe"),
     "gi": ("gi", "khi"), "c": ("c", "ts", "tsh"), "ll": ("ll", "y"), "z": ("z", "d"), "h": ("h", "kh"),
     "sci": ("sci", "shi"), "sce": ("sce", "she"),
+    # Indonesian and Malay: sy ↔ ش (Syahrir ↔ شهرير), old oe ↔ و (Soekarno ↔ سوكارنو), dj ↔ ج
+    "sy": ("sy", "sh"), "oe": ("oe", "u"), "dj": ("dj", "j"),
     "sh": ("sh",), "th": ("th",), "ph": ("ph",),
 }
 #: Letters with diacritics of other Latin alphabets, read as they sound (Chişinău ↔ كيشيناو).
