@@ -277,3 +277,15 @@ def test_acronym_rendered_as_another_organisation():
     assert acronym_findings("L'OMS a annoncé.", "أعلنت منظمة الصحة العالمية.") == []
     assert acronym_findings("L'OMS a annoncé.", "أعلنت منظمة التجارة العالمية.")[0][0] == "warning"
     assert acronym_findings("Selon l'OTAN.", "حسب الحلف.")[0][0] == "info"
+
+
+def test_review_places_findings_on_their_rows_despite_tmx_numbering():
+    from aligner.io.records import BeadRecord, HeaderRecord
+    from aligner.review.model import build_review
+
+    records = [HeaderRecord(), BeadRecord("Un.", "واحد.", (0,), (0,), 0.9),
+               BeadRecord("Phrase sans pendant ici, assez longue.", "", (1,), (), 0.0),
+               BeadRecord("Il y a 25 morts ce jour-là.", "قتل 26 شخصا في ذلك اليوم.", (2,), (1,), 0.9)]
+    rows = [r for r in build_review(records).rows if r.kind != "dropped"]
+    assert [f.check for f in rows[1].findings] == ["omission"]
+    assert "number" in {f.check for f in rows[2].findings}

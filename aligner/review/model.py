@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..align.scores import DocumentScores, scores_of
 from ..config import QA_DEFAULTS, QAConfig
@@ -95,7 +95,8 @@ def build_review(records: Iterable[Record], name: str = "", qcfg: QAConfig = QA_
         raise InputError(f"{name or 'the input'}: no aligned units; give the .jsonl written by "
                          "`aligner align -o FILE.jsonl`")
 
-    qa = run_checks(units_from_records(bead_recs), qcfg=qcfg)
+    # Findings are placed on rows by position here (QA numbers an unaligned sentence as the pair after it).
+    qa = run_checks([replace(u, index=n) for n, u in enumerate(units_from_records(bead_recs))], qcfg=qcfg)
     by_unit: dict[int, list[Finding]] = {}
     for f in qa.findings:
         by_unit.setdefault(f.unit, []).append(f)
