@@ -129,7 +129,7 @@ def test_translator_corrects_the_seed_pair(browser, seed_server):
     _open(browser, seed_server.url, len(session.alignment.units))
     kb = Keyboard(browser)
     kb.idle()  # the first QA ran in the background; its findings are on the page now
-    assert session.qa_ready.is_set() and browser.find_elements(By.CSS_SELECTOR, "#rows .findings .sev.error")
+    assert session.qa_ready.is_set() and browser.find_elements(By.CSS_SELECTOR, "#rows .findings .sev.warning")
     # The corrections, keys only (the first row is selected on opening):
     kb.press("jjjjj")  # to [4]:[6]
     kb.press("mm")     # merge twice: [4, 5, 6]:[6, 7, 8]
