@@ -36,6 +36,9 @@ class StandInEncoder(Encoder):
 
     def _encode(self, sentences: list[str], lang: str) -> np.ndarray:
         delay = float(os.environ.get("STANDIN_DELAY", "0"))  # seconds per call: keeps a job busy for kill tests
+        marker = os.environ.get("STANDIN_STARTED")  # a file touched when encoding starts: kill tests wait for it
+        if marker:
+            open(marker, "a").close()
         if delay:
             time.sleep(delay)
         out = np.zeros((len(sentences), DIM), dtype=np.float32)

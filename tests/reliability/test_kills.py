@@ -110,8 +110,13 @@ def test_batch_killed_at_random_points_then_resumed(seed: int, reference, tmp_pa
 def test_signal_during_align_leaves_no_temporary_file(sig: int, tmp_path: Path, pair) -> None:
     out = tmp_path / "x.tmx"
     out.write_text("previous output\n", encoding="utf-8")
-    proc = spawn(cli_command("align", *pair, "-o", out, "--no-cache", *ALIGN), STANDIN_DELAY="0.5")
-    time.sleep(2.5)  # imports done, encoding under way
+    started = tmp_path / "encoding-started"
+    proc = spawn(cli_command("align", *pair, "-o", out, "--no-cache", *ALIGN), STANDIN_DELAY="2",
+                 STANDIN_STARTED=str(started))
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)  # wait for the encoder, however slow the imports (a loaded machine)
+    time.sleep(0.3)  # encoding under way, signal handlers installed long before
     os.kill(proc.pid, sig)
     res = finish(proc)
     assert res.returncode != 0 and "Traceback" not in res.output, res.output
