@@ -361,7 +361,7 @@ def main() -> None:
                     help="floor, cold and warm runs per size, alternated in one process; the run of median ratio is shown")
     ap.add_argument("--no-refine-row", action="store_true", help="also time --no-refine")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurements")
-    ap.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "speed.png")
+    ap.add_argument("--plot", default=str(ROOT / "docs" / "img" / "speed.png"), help="'' for no plot")
     ap.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args()
 
@@ -414,8 +414,8 @@ def main() -> None:
                   f"{big[0]['n']:,}–{big[-1]['n']:,} sentences: {slope:.2f}")
     load = os.getloadavg()
     print(f"\n# load average at the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    if args.plot and str(args.plot):
-        plot(rows, args.plot, args.encoder)
+    if args.plot:
+        plot(rows, Path(args.plot), args.encoder)
         print(f"plot: {args.plot}")
 
 
