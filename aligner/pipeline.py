@@ -10,7 +10,6 @@ import bisect
 import dataclasses
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -24,7 +23,7 @@ from .align.span_budget import ConcurrentSpanVectors
 from .config import AlignConfig
 from .encoders import Encoder, choose_encoder, get_encoder
 from .encoders.cache import EmbeddingCache
-from .encoders.parallel import both, one_blas_thread, side_worker
+from .encoders.parallel import Worker, both, one_blas_thread, side_worker
 from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
@@ -106,7 +105,7 @@ def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
 
 def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray, y: np.ndarray,
                  cfg: AlignConfig, encoder: Encoder, cache: EmbeddingCache | None = None,
-                 worker: ThreadPoolExecutor | None = None) -> SpanVectors:
+                 worker: Worker | None = None) -> SpanVectors:
     """What :mod:`aligner.align.refine` encodes spans with: the same encoder and cache as *x* and *y*,
     the source side's spans in *worker* while the target side's are encoded (when given)."""
 

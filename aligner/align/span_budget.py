@@ -10,10 +10,11 @@ one side after the other, in about the time of the longer side.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 
 import numpy as np
 
+from ..encoders.parallel import Worker
 from .refine import Span, SpanVectors
 
 
@@ -22,7 +23,7 @@ class ConcurrentSpanVectors(SpanVectors):
 
     def __init__(self, x: np.ndarray, y: np.ndarray, src_texts: Sequence[str], tgt_texts: Sequence[str],
                  encode_src: Callable[[list[str]], np.ndarray], encode_tgt: Callable[[list[str]], np.ndarray],
-                 worker: ThreadPoolExecutor | None) -> None:
+                 worker: Worker | None) -> None:
         super().__init__(x, y, src_texts, tgt_texts, encode_src, encode_tgt)
         self._worker = worker
         self._pending: Future[None] | None = None

@@ -11,9 +11,10 @@ matrix products); see the speed section of docs/benchmarks.md.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from concurrent.futures import Future
+from typing import Any, TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -31,25 +32,36 @@ def one_blas_thread() -> Iterator[None]:
         yield
 
 
+class Worker:
+    """Runs one call at a time in a daemon thread (an interrupted job exits at once instead of
+    waiting for the other side's encoding to finish, as an executor's thread would make it)."""
+
+    def submit(self, fn: Callable[..., A], *args: Any) -> Future[A]:
+        future: Future[A] = Future()
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # handed to the caller by future.result()
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="aligner-encode", daemon=True).start()
+        return future
+
+
 @contextlib.contextmanager
-def side_worker(concurrent: bool) -> Iterator[ThreadPoolExecutor | None]:
+def side_worker(concurrent: bool) -> Iterator[Worker | None]:
     """A worker thread for the second side while the block runs (None when not *concurrent*)."""
-    if not concurrent:
-        yield None
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="aligner-encode") as pool:
-        yield pool
+    yield Worker() if concurrent else None
 
 
-def both(first: Callable[[], A], second: Callable[[], B], worker: ThreadPoolExecutor | None) -> tuple[A, B]:
+def both(first: Callable[[], A], second: Callable[[], B], worker: Worker | None) -> tuple[A, B]:
     """``(first(), second())``, the second in *worker* while the first runs here (one after
     the other when *worker* is None); an exception of either is raised here."""
     if worker is None:
         return first(), second()
     later = worker.submit(second)
-    try:
-        a = first()
-    except BaseException:
-        later.cancel()
-        raise
+    a = first()
     return a, later.result()
