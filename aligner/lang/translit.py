@@ -159,11 +159,12 @@ def _close(a: str, b: str) -> bool:
     if a == b:
         return True
     if len(a) >= 4 and len(b) >= 4 and abs(len(a) - len(b)) <= 1:
-        return _edit_distance(a, b) <= 1
+        return edit_distance(a, b) <= 1
     return False
 
 
-def _edit_distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two skeletons."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..lang import ar, fr
 from ..lang.entities import french_names
 from ..lang.lexicon import counts, looks_transliterated
-from ..lang.translit import arabic_skeleton, arabic_skeletons, latin_skeletons, name_in_arabic
+from ..lang.translit import arabic_skeleton, arabic_skeletons, edit_distance, latin_skeletons, name_in_arabic
 
 _RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ](?:(?:de|du|des|of|and|the|la|le|for|et)\s)?[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)*")
 _AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")
@@ -88,17 +88,7 @@ def _name_shaped(word: str) -> bool:
 def _similar(word: str, name: str) -> bool:
     """Whether an Arabic *word* could be *name* spelt loosely: skeletons within half their length."""
     sk = arabic_skeleton(word.removeprefix("ال"))
-    return any(_distance(sk, t) <= len(t) // 2 for t in latin_skeletons(name) if len(t) >= 3)
-
-
-def _distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    return any(edit_distance(sk, t) <= len(t) // 2 for t in latin_skeletons(name) if len(t) >= 3)
 
 
 def name_in_arabic_any(word: str, names: list[str]) -> bool:
