@@ -42,9 +42,6 @@ def _modules() -> dict[str, Path]:
 def _imports(name: str, path: Path) -> list[tuple[str, bool]]:
     """(imported aligner module, at module level?) for every import in the file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = name.split(".")[:-1] if not path.name == "__init__.py" else name.split(".")[:-1]
-    if path.name == "__init__.py":
-        package = name.split(".")[:-1]
     top_level = {id(n) for n in tree.body}
     in_type_checking: set[int] = set()
     for node in tree.body:
@@ -53,7 +50,7 @@ def _imports(name: str, path: Path) -> list[tuple[str, bool]]:
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level and id(node) not in in_type_checking:
-            base = (name.split(".") if path.name == "__init__.py" else name.split(".")[:-1])
+            base = name.split(".")[:-1]  # the module's package ("encoders.__init__" → encoders)
             base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
             mod = ".".join([*base, *(node.module.split(".") if node.module else [])])
             if not node.module:
@@ -62,7 +59,6 @@ def _imports(name: str, path: Path) -> list[tuple[str, bool]]:
                 out.append((mod, id(node) in top_level))
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("aligner."):
             out.append((node.module[len("aligner."):], id(node) in top_level))
-    del package
     return out
 
 

@@ -27,49 +27,28 @@ from aligner.review.server import make_server
 from aligner.review.session import EditSession
 from aligner.tmx.writer import validate_dtd
 
-from .conftest import FIXTURES, ROOT
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-REQUIRED = bool(os.environ.get("ALIGNER_REQUIRE_CHROMIUM"))
+from .browser import artifacts, needs_chromium, start_chromium
+from .conftest import FIXTURES
 
 try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    HAVE_SELENIUM = True
 except ImportError:  # pragma: no cover - selenium is in the test extra
-    HAVE_SELENIUM = False
+    pass
 
-pytestmark = pytest.mark.skipif(
-    not REQUIRED and not (HAVE_SELENIUM and Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="Chromium is not installed (apt-get install chromium chromium-driver); CI requires it",
-)
+pytestmark = needs_chromium
+
 
 SEED = FIXTURES / "editor" / "seed.jsonl"
 GOLD = FIXTURES / "editor" / "seed-gold.beads"
 
 
-def _artifacts() -> Path:
-    folder = Path(os.environ.get("ALIGNER_TEST_ARTIFACTS") or ROOT / "test-artifacts")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-extensions", "--disable-sync",
-                "--disable-default-apps", "--no-first-run", "--window-size=1400,1800", "--lang=en",
-                "--proxy-server=http://127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = start_chromium(("--disable-background-networking", "--disable-extensions", "--disable-sync",
+                             "--disable-default-apps", "--no-first-run", "--window-size=1400,1800",
+                             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"), {"browser": "ALL"})
     driver.set_page_load_timeout(60)
     yield driver
     driver.quit()
@@ -142,7 +121,7 @@ def test_translator_corrects_the_seed_pair(browser, seed_server):
     gold = parse_beads(GOLD.read_text(encoding="utf-8"))
     assert _beads(session.output) == gold
     assert correction_keys < 40
-    (_artifacts() / "editor-keys.json").write_text(json.dumps({"correction_keys": correction_keys}), "utf-8")
+    (artifacts() / "editor-keys.json").write_text(json.dumps({"correction_keys": correction_keys}), "utf-8")
 
     # Undo and redo by key; accept with the key and with the mouse; reject one.
     kb.press("z")
@@ -183,7 +162,7 @@ def test_translator_corrects_the_seed_pair(browser, seed_server):
     assert "en Belgique !" in text
     assert "Les discussions entre les deux parties" not in text  # in the rejected unit
 
-    shot = _artifacts() / "editor-seed.png"
+    shot = artifacts() / "editor-seed.png"
     browser.execute_script("window.scrollTo(0, 0)")
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
     severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
@@ -253,7 +232,7 @@ def test_timings_of_a_2000_unit_pair(browser, tmp_path: Path):
             "edit_ms_median": median("ms"), "edit_ms_max": round(max(e["ms"] for e in edits), 1),
             "answer_ms_median": median("answer_ms"), "server_ms_median": median("server_ms"), "edits": len(edits),
         }
-        (_artifacts() / "editor-timings.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
+        (artifacts() / "editor-timings.json").write_text(json.dumps(figures, indent=1), encoding="utf-8")
         print("editor timings:", figures)
         assert len(edits) >= 10 and len(_beads(session.output)) >= 1990
     finally:

@@ -8,8 +8,6 @@ The screenshot is kept in ``test-artifacts/`` (or ``$ALIGNER_TEST_ARTIFACTS``).
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,24 +15,15 @@ from click.testing import CliRunner
 
 from aligner.cli import main
 
-from .conftest import ROOT, SEED_AR, SEED_FR
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-REQUIRED = bool(os.environ.get("ALIGNER_REQUIRE_CHROMIUM"))
+from .browser import HAVE_SELENIUM, artifacts, needs_chromium, start_chromium  # noqa: F401
+from .conftest import SEED_AR, SEED_FR
 
 try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    HAVE_SELENIUM = True
 except ImportError:  # pragma: no cover - selenium is in the test extra
-    HAVE_SELENIUM = False
+    pass
 
-pytestmark = pytest.mark.skipif(
-    not REQUIRED and not (HAVE_SELENIUM and Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
-    reason="Chromium is not installed (apt-get install chromium chromium-driver); CI requires it",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -49,29 +38,17 @@ def seed_page(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,2000", "--proxy-server=http://127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--lang=en"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = start_chromium(("--window-size=1400,2000", "--host-resolver-rules=MAP * ~NOTFOUND"),
+                            {"performance": "ALL"})
     yield driver
     driver.quit()
-
-
-def _artifacts() -> Path:
-    folder = Path(os.environ.get("ALIGNER_TEST_ARTIFACTS") or ROOT / "test-artifacts")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def test_seed_review_renders_in_chromium(browser, seed_page):
     import json
 
     browser.get(seed_page.as_uri())
-    shot = _artifacts() / "seed-review.png"
+    shot = artifacts() / "seed-review.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
 
     rows = browser.find_elements(By.CSS_SELECTOR, "tbody tr")

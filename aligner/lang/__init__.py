@@ -27,3 +27,14 @@ def script_shares(text: str) -> dict[str, float]:
     if not letters:
         return {"arabic": 0.0, "latin": 0.0, "other": 0.0}
     return {k: v / letters for k, v in counts.items()}
+
+
+def parse_forms(table: str) -> dict[str, tuple[str, ...]]:
+    """A language-data table ``key: form، form | key: form`` (entries split by ``|`` or lines,
+    forms by the Arabic comma) as key → forms."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in table.replace("\n", "|").split("|"):
+        if ":" in entry:
+            key, forms = entry.split(":", 1)
+            out[key.strip()] = tuple(f.strip() for f in forms.split("،") if f.strip())
+    return out

@@ -7,6 +7,8 @@ table one organisation's acronym rendered as another organisation's name is seen
 
 from __future__ import annotations
 
+from . import parse_forms
+
 _TABLE = """
 ONU: الأمم المتحدة | OMS: منظمة الصحة العالمية، الصحة العالمية | UE: الاتحاد الأوروبي، الاتحاد الاوروبي
 OTAN: الناتو، حلف شمال الأطلسي، حلف الأطلسي، شمال الأطلسي | FMI: صندوق النقد الدولي، صندوق النقد
@@ -29,16 +31,7 @@ CCG: مجلس التعاون الخليجي، مجلس التعاون | OCI: م�
 """
 
 
-def _parse(table: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for entry in table.replace("\n", "|").split("|"):
-        if ":" in entry:
-            key, forms = entry.split(":", 1)
-            out[key.strip()] = tuple(f.strip() for f in forms.split("،") if f.strip())
-    return out
-
-
 #: Acronym → Arabic renderings (an expansion, a transliteration or the letters spelt).
-ACRONYMS: dict[str, tuple[str, ...]] = _parse(_TABLE)
+ACRONYMS: dict[str, tuple[str, ...]] = parse_forms(_TABLE)
 #: Acronyms of common terms, not of one organisation: never "another organisation".
 TERMS = frozenset({"PIB", "ONG", "VIH", "HIV", "SIDA", "ADN", "ARN"})

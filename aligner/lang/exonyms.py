@@ -8,6 +8,8 @@ optional when matching). General geography and history, not fitted to a test set
 
 from __future__ import annotations
 
+from . import parse_forms
+
 _TABLE = """
 allemagne: ألمانيا | autriche: النمسا | grèce: اليونان | hongrie: المجر، هنغاريا | suisse: سويسرا
 pays-bas: هولندا، الأراضي المنخفضة | hollande: هولندا | belgique: بلجيكا | chypre: قبرص
@@ -53,14 +55,5 @@ pâques: الفصح | noël: الميلاد | bible: الكتاب المقدس،
 """
 
 
-def _parse(table: str) -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for entry in table.replace("\n", "|").split("|"):
-        if ":" in entry:
-            key, forms = entry.split(":", 1)
-            out[key.strip()] = tuple(f.strip() for f in forms.split("،") if f.strip())
-    return out
-
-
 #: French name (lower case) → Arabic forms.
-EXONYMS: dict[str, tuple[str, ...]] = _parse(_TABLE)
+EXONYMS: dict[str, tuple[str, ...]] = parse_forms(_TABLE)
