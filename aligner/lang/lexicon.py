@@ -6,13 +6,20 @@ a foreign name, not an ordinary word.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 #: An Arabic word seen fewer times than this in pyspellchecker's Arabic counts looks transliterated.
 RARE_ARABIC = 5
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 #: Pronoun suffixes and plural, dual and nisba endings.
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ي", "ة", "ات", "ون", "ين", "ان", "ية", "يين", "يون")
+#: Verb endings (plural وا, dual ا, with an object pronoun: يدخلوها, ليهجروها) and the
+#: accusative ending ا (تنوين الفتح: مسموعاً, written مسموعا without its diacritic).
+_ENDINGS = ("وها", "وهم", "وه", "وا", "و", "ا")
+#: Prefixes of the imperfect verb (يتفاوت ← تفاوت).
+_VERB_PREFIXES = ("ي", "ت", "ن")
 
 
 @cache
@@ -30,7 +37,11 @@ def looks_transliterated(word: str) -> bool:
     table = counts("ar")
     if not table:
         return False
+    word = _DIACRITICS.sub("", word)
     forms = [word] + [word[len(p):] for p in _CLITICS if word.startswith(p) and len(word) - len(p) >= 3]
+    forms += [f[: -len(s)] for f in list(forms) for s in _ENDINGS if f.endswith(s) and len(f) - len(s) >= 3]
     forms += [f[: -len(s)] for f in list(forms) for s in _SUFFIXES if f.endswith(s) and len(f) - len(s) >= 3]
-    forms += [f[:-1] + "ة" for f in list(forms) if f.endswith("ت")]  # ونظيرتها → نظيرة
+    forms += [f[:-1] + "ة" for f in list(forms) if f.endswith("ت")]  # ونظيرتها → نظيرة, عمليتا → عملية
+    forms += [f + "ة" for f in list(forms) if word.endswith("ات")]  # إطلالات → إطلالة
+    forms += [f[1:] for f in list(forms) if f[:1] in _VERB_PREFIXES and len(f) >= 5]
     return all(table.get(f, 0) < RARE_ARABIC for f in forms)

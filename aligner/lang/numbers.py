@@ -145,6 +145,8 @@ def _french_words(text: str) -> list[Number]:
     if converted == protected:
         return []
     before = [m.group(0) for m in re.finditer(r"\d+", protected)]
+    # «cents» ends a number in words (deux cents, not deux cent trois) and is also the coin
+    coins = bool(re.search(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf)[\s-]cents\b", text, re.I))
     out = []
     for m in re.finditer(r"(\d+)(ème|er|re|e)?", converted):
         if m.group(1) in before:
@@ -153,8 +155,11 @@ def _french_words(text: str) -> list[Number]:
         ordinal = bool(m.group(2))
         if int(m.group(1)) < 2:
             continue  # «une», «premier»: articles and ranks more often than counts
-        out.append(Number(m.group(0), frozenset({float(m.group(1))}), soft=True,
-                          kind="ordinal" if ordinal else "word"))
+        value = float(m.group(1))
+        values = {value}
+        if coins and not ordinal and value % 100 == 0 and value < 1000:
+            values.add(value / 100)  # «quatre cents»: 400, or four coins (4 سنتات)
+        out.append(Number(m.group(0), frozenset(values), soft=True, kind="ordinal" if ordinal else "word"))
     return out
 
 

@@ -64,6 +64,7 @@ def latin_skeleton(word: str, keep_ending: bool = False) -> str:
 _VARIANTS: dict[str, tuple[str, ...]] = {
     "ch": ("ch", "k", "tsh"), "ce": ("ce", "ke"), "ci": ("ci", "ki"), "tj": ("tj", "ty"), "x": ("x", "sh", "s"),
     "q": ("q", "tsh"), "zh": ("zh", "sh"), "kh": ("kh", "k"), "w": ("w", "f"),
+    "ł": ("l", "w"),  # Polish ł: Arabic follows the spelling (Słania ↔ سلانيا) or the sound
 }
 #: Letters read differently in other languages, tried as a second tier (exact matches only):
 #: English silent gh (Hugh ↔ هيو, Vaughan ↔ فون); Spanish j, ge/gi ↔ خ (Juan ↔ خوان), ll ↔ ي;
@@ -80,7 +81,7 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
 }
 #: Letters with diacritics of other Latin alphabets, read as they sound (Chişinău ↔ كيشيناو).
 _LETTERS = str.maketrans({"ş": "sh", "š": "sh", "ș": "sh", "ç": "s", "č": "tsh", "ć": "tsh", "ž": "zh",
-                          "ţ": "ts", "ț": "ts", "ł": "w", "ñ": "ny", "ø": "o", "æ": "e", "œ": "e", "ß": "ss",
+                          "ţ": "ts", "ț": "ts", "ñ": "ny", "ø": "o", "æ": "e", "œ": "e", "ß": "ss",
                           "đ": "dj", "ğ": "", "ı": "i"})
 _MAX_FORMS = 64
 

@@ -106,7 +106,8 @@ def added_content(u: QAUnit, ctx: Context) -> Iterator[str]:
     if extra:
         yield f"Latin-script word in the target not in the source: {_fmt(extra)}"
     names = french_names(u.src, ctx.common_words) + re.findall(r"\b[A-Z][A-Za-z]{2,}", u.src)
-    added = [w for w in unexplained_transliterations(u.src, u.tgt, names) if len(arabic_skeleton(w)) >= 3]
+    added = [w for w in unexplained_transliterations(u.src, u.tgt, names, any_word=True)
+             if len(arabic_skeleton(w)) >= 3]
     if added:
         yield f"transliterated word in the target with no counterpart in the source: {_fmt(added[:5])}"
 

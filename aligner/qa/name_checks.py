@@ -22,10 +22,19 @@ from collections.abc import Iterator
 from ..lang import ar, fr
 from ..lang.entities import french_names
 from ..lang.lexicon import counts, looks_transliterated
-from ..lang.translit import arabic_skeleton, arabic_skeletons, edit_distance, latin_skeletons, name_in_arabic
+from ..lang.translit import (
+    arabic_skeleton,
+    arabic_skeletons,
+    edit_distance,
+    foreign_skeletons,
+    latin_skeletons,
+    name_in_arabic,
+)
 
 _RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ](?:(?:de|du|des|of|and|the|la|le|for|et)\s)?[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)*")
-_AR_WORD = re.compile(r"[\u0621-\u064A]{3,}")
+_AR_WORD = re.compile(r"[\u0621-\u064A][\u0621-\u064A\u064B-\u065F\u0670\u0640]{2,}")
+_AR_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
+_FR_WORD = re.compile(r"[a-zà-ÿœæ]{5,}", re.I)
 #: Endings of French derived common nouns and adjectives (Nomenclature, Interopérable):
 #: capitalised in a title, they are translated, not transliterated.
 _DERIVED = ("able", "ible", "ation", "ition", "isme", "iste", "ité", "ement", "ture", "logie", "graphie")
@@ -64,16 +73,49 @@ def _translated_title(run: str) -> bool:
     return False
 
 
-def unexplained_transliterations(src: str, tgt: str, names: list[str]) -> list[str]:
-    """Target words that look transliterated and match no name of the source."""
+def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word: bool = False) -> list[str]:
+    """Target words that look transliterated and match no name of the source (diacritics
+    removed: «التّكنولوجيا» is one word). With *any_word*, nor any word of the source
+    sharing their stem: a derived word (ناميبيا ↔ namibiennes, ماسيف ↔ massif,
+    أسترالوبيثكس ↔ australopithèques)."""
     out = []
     found_sks = {sk for n in names for sk in latin_skeletons(n)}
+    stems = _source_stems(src) if any_word else frozenset()
     for m in _AR_WORD.finditer(tgt):
-        w = m.group(0)
-        if _name_shaped(w) and looks_transliterated(w) and arabic_skeleton(w) not in found_sks \
-                and not name_in_arabic_any(w, names):
+        w = _AR_DIACRITICS.sub("", m.group(0))
+        if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w) and arabic_skeleton(w) not in found_sks \
+                and not name_in_arabic_any(w, names) and not _shares_stem(w, stems):
             out.append(w)
     return out
+
+
+#: The shortest share of the longer skeleton that a shared stem must cover (nmb ↔ nmbn).
+_STEM_SHARE = 0.6
+
+
+def _source_stems(src: str) -> frozenset[str]:
+    """Skeletons of the words of *src* of five letters or more, read every way a name is."""
+    out: set[str] = set()
+    for w in set(_FR_WORD.findall(src)):
+        out |= latin_skeletons(w) | foreign_skeletons(w)
+    return frozenset(sk for sk in out if len(sk) >= 3)
+
+
+def _shares_stem(word: str, stems: frozenset[str]) -> bool:
+    """Whether the skeleton of an Arabic *word* (clitics and endings off) starts one of *stems*,
+    or one of them starts it, covering most of the longer one; or is one edit from it."""
+    if not stems:
+        return False
+    for sk in arabic_skeletons(word):
+        if len(sk) < 3 or "+" in sk:
+            continue
+        for t in stems:
+            short, long_ = (sk, t) if len(sk) <= len(t) else (t, sk)
+            if long_.startswith(short) and len(short) >= _STEM_SHARE * len(long_):
+                return True
+            if len(short) >= 4 and len(long_) - len(short) <= 1 and edit_distance(sk, t) <= 1:
+                return True
+    return False
 
 
 def _name_shaped(word: str) -> bool:
@@ -89,6 +131,18 @@ def _similar(word: str, name: str) -> bool:
     """Whether an Arabic *word* could be *name* spelt loosely: skeletons within half their length."""
     sk = arabic_skeleton(word.removeprefix("ال"))
     return any(edit_distance(sk, t) <= len(t) // 2 for t in latin_skeletons(name) if len(t) >= 3)
+
+
+def _before_name(first: str, surname: str, tgt: str) -> bool:
+    """Whether the Arabic word just before *surname*'s transliteration spells *first*, even
+    when its skeleton is too short to be matched alone (Juan ↔ خوان, which is also an
+    Arabic word)."""
+    words = [_AR_DIACRITICS.sub("", w) for w in _AR_WORD.findall(tgt)]
+    want = latin_skeletons(first) | foreign_skeletons(first)
+    for k in range(1, len(words)):
+        if name_in_arabic(surname, words[k]) and arabic_skeletons(words[k - 1]) & want:
+            return True
+    return False
 
 
 def name_in_arabic_any(word: str, names: list[str]) -> bool:
@@ -116,6 +170,8 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool) -> Iterator
             note.append(f"{n} (a dictionary word, perhaps translated)")
         elif _translated_title(run) or _with_acronym(src, run):
             note.append(f"{n} (in a title that may be translated: {run})")
+        elif any(f in later and _before_name(n, f, tgt) for f in found):
+            continue  # a short first name next to its surname (Juan Carlos ↔ خوان كارلوس)
         elif any(f in later for f in found):
             note.append(f"{n} (first name left out)")
         elif glued:
