@@ -13,7 +13,8 @@ matching check and for warnings/errors only.
 
 Then precision on the labelled set (``benchmarks/qa/labels.jsonl``, see
 ``scripts/qa_labels.py``): every warning and error on the untouched pairs, per
-check, on the tune half (FLORES-200 devtest) and the report half (TICO-19 dev).
+check, on the tune half (FLORES-200 devtest) and the report half (TICO-19 dev);
+then the same for the notes (info findings), with the share that is right.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from aligner.lang.translit import arabic_skeleton, latin_skeleton, name_in_arabi
 from aligner.qa import QAUnit, run_checks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qa_labels import SPLITS, dump_unknown, precision, print_precision, read_labels  # noqa: E402
+from qa_labels import INFO, SPLITS, dump_unknown, precision, print_precision, read_labels  # noqa: E402
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 DETECTED_BY = {  # the checks that catch each injected error
@@ -167,6 +168,11 @@ def main() -> None:
     for split, corpus in SPLITS.items():
         p = precision(corpus, labels)
         print_precision(split, p)
+        results.append(p)
+    print("\nNotes (info), labelled the same way; right = 1 - (wrong + unknown) / findings:")
+    for split, corpus in SPLITS.items():
+        p = precision(corpus, labels, INFO)
+        print_precision(split, p, "info")
         results.append(p)
     if args.dump_unlabelled:
         dump_unknown(args.dump_unlabelled, results)

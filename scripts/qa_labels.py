@@ -15,6 +15,11 @@ TMX of the corpus in line order) and *verdict* is one of
 Precision = real / findings. A finding that no label matches is *unknown*: it is
 counted as not real and reported, so that a changed check is relabelled.
 
+Warnings and errors are measured apart from notes (``info``): a note is meant for
+adaptations a reviewer may want to see, so beside its precision (real / findings)
+its share *right* = 1 − (wrong + unknown) / findings tells whether what it says is
+true. Labels written since the info level was added carry a ``severity`` too.
+
 Split, fixed and built apart: FLORES-200 devtest (Wikinews/Wikibooks/Wikivoyage)
 is the **tune** half, TICO-19 dev (COVID-19 domain, other translators) the
 **report** half. Each corpus is checked as one memory (what ``aligner qa`` does
@@ -73,16 +78,20 @@ class Precision:
         return out
 
 
+SEVERE = frozenset({"warning", "error"})
+INFO = frozenset({"info"})
+
+
 def precision(corpus: str, labels: dict[tuple[str, int, str, str], dict[str, str]],
-              only: set[str] | None = None) -> Precision:
-    """Run the checks over *corpus* and sort their warnings and errors by label."""
+              severities: frozenset[str] = SEVERE) -> Precision:
+    """Run the checks over *corpus* and sort their findings of *severities* by label."""
     units = corpus_units(corpus)
     report = run_checks(units)
     by_check: dict[str, Counter[str]] = {}
     unknown: list[tuple[Finding, QAUnit]] = []
     flagged: set[int] = set()
     for f in report.findings:
-        if f.severity == "info":
+        if f.severity not in severities:
             continue
         flagged.add(f.unit)
         rec = labels.get((corpus, f.unit, f.check, f.message))
@@ -94,16 +103,18 @@ def precision(corpus: str, labels: dict[tuple[str, int, str, str], dict[str, str
     return Precision(corpus, len(units), len(flagged), by_check, unknown)
 
 
-def print_precision(split: str, p: Precision) -> None:
-    print(f"\n{split} half: {p.corpus}, {p.units} untouched units, {p.flagged_units} flagged warning/error "
+def print_precision(split: str, p: Precision, level: str = "warning/error") -> None:
+    print(f"\n{split} half: {p.corpus}, {p.units} untouched units, {p.flagged_units} flagged {level} "
           f"({p.flagged_units / p.units:.1%})")
     print(f"{'check:severity':24s} {'findings':>8s} {'real':>5s} {'adapt':>5s} {'broken':>6s} {'wrong':>5s} "
-          f"{'unknown':>7s} {'precision':>9s}")
+          f"{'unknown':>7s} {'precision':>9s} {'right':>6s}")
     rows = sorted(p.by_check.items()) + [("all", p.total())]
     for name, c in rows:
         n = sum(c.values())
+        nan = float("nan")
         print(f"{name:24s} {n:8d} {c['real']:5d} {c['adaptation']:5d} {c['broken-source']:6d} {c['wrong']:5d} "
-              f"{c['unknown']:7d} {c['real'] / n if n else float('nan'):9.2f}")
+              f"{c['unknown']:7d} {c['real'] / n if n else nan:9.2f} "
+              f"{1 - (c['wrong'] + c['unknown']) / n if n else nan:6.2f}")
     if p.unknown:
         print(f"UNLABELLED findings: {len(p.unknown)} (counted as not real; label them)")
 

@@ -95,6 +95,8 @@ def french_names(text: str, common: frozenset[str] | set[str] = frozenset()) -> 
             if (low.endswith(fr.DEMONYM_ENDINGS) or low.endswith(fr.TAXON_ENDINGS)) and len(low) > 5:
                 continue
             parts = [p for p in re.split(r"[-‐]", low) if len(p) > 3]
+            if re.match(r"^[a-z][-‐][a-z]{3,}$", low):
+                continue  # a letter and a noun (T-shirt, X-ray, E-mail): a common noun
             if "-" in low and parts and all(fr.is_common_word(p) or p in fr.ENGLISH_WORDS for p in parts):
                 continue  # T-shirt, Tri-nations
             if (low in fr.FUNCTION_WORDS or low in fr.COMMON_CAPITALISED or low in common

@@ -33,6 +33,7 @@ from ..lang.translit import (
 
 _RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ](?:(?:de|du|des|of|and|the|la|le|for|et)\s)?[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)*")
 _AR_WORD = re.compile(r"[\u0621-\u064A][\u0621-\u064A\u064B-\u065F\u0670\u0640]{2,}")
+_TANWIN = re.compile("[\u064B-\u064D]")
 _AR_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 _FR_WORD = re.compile(r"[a-zà-ÿœæ]{5,}", re.I)
 #: Endings of French derived common nouns and adjectives (Nomenclature, Interopérable):
@@ -44,6 +45,16 @@ def _dictionary_word(name: str) -> bool:
     """A capitalised French word of a derived shape that the French word list knows."""
     low = name.lower()
     return low not in fr.EXONYMS and low.endswith(_DERIVED) and counts("fr").get(low, 0) > 0
+
+
+#: A genus: named after «genre»/«famille», or followed by a Latin species epithet (Geospiza fortis).
+_GENUS = re.compile(r"(?:\b(?:genre|genres|famille|sous-genre|ordre)\s+({n})\b)"
+                    r"|(?:\b({n})\s+[a-z]+(?:is|us|um|ae|ii|ensis|oides|ata|ica|ana|ensis)\b)")
+
+
+def _scientific_name(src: str, name: str) -> bool:
+    """Whether *name* is used as a genus in *src* (a scientific name, translated in Arabic)."""
+    return bool(re.search(_GENUS.pattern.format(n=re.escape(name)), src))
 
 
 def _runs(text: str) -> list[str]:
@@ -82,6 +93,8 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
     found_sks = {sk for n in names for sk in latin_skeletons(n)}
     stems = _source_stems(src) if any_word else frozenset()
     for m in _AR_WORD.finditer(tgt):
+        if _TANWIN.search(m.group(0)):
+            continue  # a declined word (ديبلوماسياً, تعسفيًا): foreign names take no tanwin
         w = _AR_DIACRITICS.sub("", m.group(0))
         if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w) and arabic_skeleton(w) not in found_sks \
                 and not name_in_arabic_any(w, names) and not _shares_stem(w, stems):
@@ -166,7 +179,9 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool) -> Iterator
     for n in missing:
         run = next((r for r in runs if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", r)), n)
         later = run[run.find(n) + len(n):]
-        if _dictionary_word(n):
+        if _scientific_name(src, n):
+            note.append(f"{n} (a scientific name, which Arabic translates)")
+        elif _dictionary_word(n):
             note.append(f"{n} (a dictionary word, perhaps translated)")
         elif _translated_title(run) or _with_acronym(src, run):
             note.append(f"{n} (in a title that may be translated: {run})")
