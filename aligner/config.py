@@ -190,6 +190,12 @@ class QAConfig:
         truncated_much_shorter: … and under which that is a warning (Arabic often drops the final stop).
         length_very_short: log ratio below minus this (under a third of the expected length): a length
             warning; between ``length_limit`` and this, and above ``long_limit``, a note.
+        rare_arabic: an Arabic word (clitics and endings stripped) seen fewer times than this in
+            pyspellchecker's Arabic word counts looks transliterated (a foreign name, not a word).
+        similar_name: a missing name is a note, not a warning, when a transliterated-looking word of
+            the target is within this share of the name's skeleton length in edits (another spelling).
+        stem_share: a target word is not added content when its skeleton and a source word's share a
+            beginning covering at least this share of the longer one (ناميبيا ↔ namibiennes).
     """
 
     low_confidence: float = 0.5
@@ -201,15 +207,19 @@ class QAConfig:
     truncated_shorter: float = -0.15
     truncated_much_shorter: float = -0.3
     length_very_short: float = 1.1
+    rare_arabic: int = 5
+    similar_name: float = 0.5
+    stem_share: float = 0.6
 
     def signature(self, checks: str = "all") -> Signature:
-        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3|version:…``."""
+        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3|names:5/0.5/0.6|version:…``."""
         return Signature("qa", (
             ("qa", checks), ("conf", number(self.low_confidence)),
             ("len", f"{number(self.length_limit)}/{number(self.long_limit)}/{number(self.length_very_short)}"
                     f"@{self.length_min_chars}"),
             ("omit", str(self.omission_min_chars)),
             ("trunc", f"{number(self.truncated_shorter)}/{number(self.truncated_much_shorter)}"),
+            ("names", f"{self.rare_arabic}/{number(self.similar_name)}/{number(self.stem_share)}"),
         ))
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-#: An Arabic word seen fewer times than this in pyspellchecker's Arabic counts looks transliterated.
-RARE_ARABIC = 5
+from ..config import QA_DEFAULTS
+
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 #: Pronoun suffixes and plural, dual and nisba endings.
@@ -32,8 +32,9 @@ def counts(lang: str) -> dict[str, int]:
     return dict(SpellChecker(language=lang, distance=1).word_frequency.dictionary)
 
 
-def looks_transliterated(word: str) -> bool:
-    """Whether an Arabic *word* (any clitic stripped) is unknown to the Arabic word list."""
+def looks_transliterated(word: str, rare: int = QA_DEFAULTS.rare_arabic) -> bool:
+    """Whether an Arabic *word* (any clitic stripped) is unknown to the Arabic word list: seen
+    fewer than *rare* times (:attr:`~aligner.config.QAConfig.rare_arabic`)."""
     table = counts("ar")
     if not table:
         return False
@@ -44,4 +45,4 @@ def looks_transliterated(word: str) -> bool:
     forms += [f[:-1] + "ة" for f in list(forms) if f.endswith("ت")]  # ونظيرتها → نظيرة, عمليتا → عملية
     forms += [f + "ة" for f in list(forms) if word.endswith("ات")]  # إطلالات → إطلالة
     forms += [f[1:] for f in list(forms) if f[:1] in _VERB_PREFIXES and len(f) >= 5]
-    return all(table.get(f, 0) < RARE_ARABIC for f in forms)
+    return all(table.get(f, 0) < rare for f in forms)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..config import QA_DEFAULTS
 from . import fr
 from .lexicon import looks_transliterated
 
@@ -189,8 +190,10 @@ def arabic_skeletons(text: str) -> set[str]:
     return out
 
 
-def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = None) -> bool:
-    """Whether the Latin-script *name* appears, transliterated, in *arabic_text*."""
+def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = None,
+                   rare: int = QA_DEFAULTS.rare_arabic) -> bool:
+    """Whether the Latin-script *name* appears, transliterated, in *arabic_text*; a two-letter
+    skeleton only matches a word that looks transliterated (*rare*: see :func:`looks_transliterated`)."""
     key = _strip_accents(name.lower())
     plain = _plain_arabic(arabic_text)
     for form in fr.EXONYMS.get(name.lower(), ()) + fr.EXONYMS.get(key, ()):
@@ -214,7 +217,7 @@ def name_in_arabic(name: str, arabic_text: str, skeletons: set[str] | None = Non
     if any(f in sks for f in foreign if len(f) >= 3):
         return True
     short = {f for f in foreign if len(f) == 2}
-    if short and any(arabic_skeleton(s) in short and looks_transliterated(w)
+    if short and any(arabic_skeleton(s) in short and looks_transliterated(w, rare)
                      for w in _ARABIC_WORD.findall(arabic_text) for s in _arabic_stems(w)):
         return True  # two letters match only a word that is not ordinary Arabic (Juan ↔ خوان, not أمس)
     if any(_close(sk, f) for sk in sks for f in foreign if len(f) >= 5):

@@ -93,7 +93,7 @@ def name_missing(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     """A name (person, place, organisation) has no transliterated counterpart (warning; info
     where a translated title, a dropped first name or another spelling explains it)."""
     if is_pair(u):
-        yield from name_findings(u.src, u.tgt, ctx.common_words, bool(glued_words(u.tgt)))
+        yield from name_findings(u.src, u.tgt, ctx.common_words, bool(glued_words(u.tgt)), ctx.cfg)
 
 
 @unit_check("added", "info")
@@ -106,7 +106,7 @@ def added_content(u: QAUnit, ctx: Context) -> Iterator[str]:
     if extra:
         yield f"Latin-script word in the target not in the source: {_fmt(extra)}"
     names = french_names(u.src, ctx.common_words) + re.findall(r"\b[A-Z][A-Za-z]{2,}", u.src)
-    added = [w for w in unexplained_transliterations(u.src, u.tgt, names, any_word=True)
+    added = [w for w in unexplained_transliterations(u.src, u.tgt, names, any_word=True, cfg=ctx.cfg)
              if len(arabic_skeleton(w)) >= 3]
     if added:
         yield f"transliterated word in the target with no counterpart in the source: {_fmt(added[:5])}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..config import QA_DEFAULTS, QAConfig
 from ..lang import ar, fr
 from ..lang.entities import french_names
 from ..lang.lexicon import counts, looks_transliterated
@@ -84,11 +85,12 @@ def _translated_title(run: str) -> bool:
     return False
 
 
-def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word: bool = False) -> list[str]:
+def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word: bool = False,
+                                 cfg: QAConfig = QA_DEFAULTS) -> list[str]:
     """Target words that look transliterated and match no name of the source (diacritics
     removed: «التّكنولوجيا» is one word). With *any_word*, nor any word of the source
-    sharing their stem: a derived word (ناميبيا ↔ namibiennes, ماسيف ↔ massif,
-    أسترالوبيثكس ↔ australopithèques)."""
+    sharing their stem (:attr:`~aligner.config.QAConfig.stem_share`): a derived word
+    (ناميبيا ↔ namibiennes, ماسيف ↔ massif, أسترالوبيثكس ↔ australopithèques)."""
     out = []
     found_sks = {sk for n in names for sk in latin_skeletons(n)}
     stems = _source_stems(src) if any_word else frozenset()
@@ -96,14 +98,10 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
         if _TANWIN.search(m.group(0)):
             continue  # a declined word (ديبلوماسياً, تعسفيًا): foreign names take no tanwin
         w = _AR_DIACRITICS.sub("", m.group(0))
-        if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w) and arabic_skeleton(w) not in found_sks \
-                and not name_in_arabic_any(w, names) and not _shares_stem(w, stems):
+        if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w, cfg.rare_arabic) and arabic_skeleton(w) not in found_sks \
+                and not name_in_arabic_any(w, names, cfg.rare_arabic) and not _shares_stem(w, stems, cfg.stem_share):
             out.append(w)
     return out
-
-
-#: The shortest share of the longer skeleton that a shared stem must cover (nmb ↔ nmbn).
-_STEM_SHARE = 0.6
 
 
 def _source_stems(src: str) -> frozenset[str]:
@@ -114,7 +112,7 @@ def _source_stems(src: str) -> frozenset[str]:
     return frozenset(sk for sk in out if len(sk) >= 3)
 
 
-def _shares_stem(word: str, stems: frozenset[str]) -> bool:
+def _shares_stem(word: str, stems: frozenset[str], share: float) -> bool:
     """Whether the skeleton of an Arabic *word* (clitics and endings off) starts one of *stems*,
     or one of them starts it, covering most of the longer one; or is one edit from it."""
     if not stems:
@@ -124,7 +122,7 @@ def _shares_stem(word: str, stems: frozenset[str]) -> bool:
             continue
         for t in stems:
             short, long_ = (sk, t) if len(sk) <= len(t) else (t, sk)
-            if long_.startswith(short) and len(short) >= _STEM_SHARE * len(long_):
+            if long_.startswith(short) and len(short) >= share * len(long_):
                 return True
             if len(short) >= 4 and len(long_) - len(short) <= 1 and edit_distance(sk, t) <= 1:
                 return True
@@ -140,10 +138,11 @@ def _name_shaped(word: str) -> bool:
     return sum(stem.count(c) for c in "اويى") >= 2
 
 
-def _similar(word: str, name: str) -> bool:
-    """Whether an Arabic *word* could be *name* spelt loosely: skeletons within half their length."""
+def _similar(word: str, name: str, share: float) -> bool:
+    """Whether an Arabic *word* could be *name* spelt loosely: skeletons within *share* of their
+    length in edits (:attr:`~aligner.config.QAConfig.similar_name`)."""
     sk = arabic_skeleton(word.removeprefix("ال"))
-    return any(edit_distance(sk, t) <= len(t) // 2 for t in latin_skeletons(name) if len(t) >= 3)
+    return any(edit_distance(sk, t) <= int(len(t) * share) for t in latin_skeletons(name) if len(t) >= 3)
 
 
 def _before_name(first: str, surname: str, tgt: str) -> bool:
@@ -158,16 +157,17 @@ def _before_name(first: str, surname: str, tgt: str) -> bool:
     return False
 
 
-def name_in_arabic_any(word: str, names: list[str]) -> bool:
+def name_in_arabic_any(word: str, names: list[str], rare: int = QA_DEFAULTS.rare_arabic) -> bool:
     sks = arabic_skeletons(word)
-    return any(name_in_arabic(n, word, sks) for n in names)
+    return any(name_in_arabic(n, word, sks, rare) for n in names)
 
 
-def name_findings(src: str, tgt: str, common: set[str], glued: bool) -> Iterator[tuple[str, str]]:
+def name_findings(src: str, tgt: str, common: set[str], glued: bool,
+                  cfg: QAConfig = QA_DEFAULTS) -> Iterator[tuple[str, str]]:
     """(severity, message) for the names of *src* not found in *tgt*."""
     skeletons = arabic_skeletons(tgt)
     names = list(dict.fromkeys(french_names(src, common)))
-    found = [n for n in names if name_in_arabic(n, tgt, skeletons)]
+    found = [n for n in names if name_in_arabic(n, tgt, skeletons, cfg.rare_arabic)]
     missing = [n for n in names if n not in found]
     if len(missing) > 1 and name_in_arabic("".join(missing), tgt, skeletons):
         missing = []  # a name of several words written as one (New York ↔ نيويورك)
@@ -175,7 +175,7 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool) -> Iterator
         return
     warn, note = [], []
     runs = _runs(src)
-    others = unexplained_transliterations(src, tgt, found) if not glued else []
+    others = unexplained_transliterations(src, tgt, found, cfg=cfg) if not glued else []
     for n in missing:
         run = next((r for r in runs if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", r)), n)
         later = run[run.find(n) + len(n):]
@@ -191,7 +191,7 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool) -> Iterator
             note.append(f"{n} (first name left out)")
         elif glued:
             note.append(f"{n} (the target has glued words)")
-        elif close := [w for w in others if _similar(w, n)]:
+        elif close := [w for w in others if _similar(w, n, cfg.similar_name)]:
             note.append(f"{n} (perhaps spelt {' / '.join(close[:3])})")
         else:
             warn.append(n)
