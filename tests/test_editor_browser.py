@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from aligner.align.evaluate import parse_beads
-from aligner.io.records import dumps
+from aligner.io.records import BeadRecord, dumps, read_records
+from aligner.qa.run import units_from_records
 from aligner.review.edit import EditableAlignment, Segment, Unit
 from aligner.review.edited import EditedFile, to_records
 from aligner.review.server import make_server
@@ -128,6 +129,12 @@ def test_translator_corrects_the_seed_pair(browser, seed_server):
     assert _beads(session.output) != gold
     kb.press("y")
     assert _beads(session.output) == gold
+    # Rows are numbered as `aligner qa` numbers the saved file (unaligned: the number of the next pair).
+    shown = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#rows .row')).map(r => r.firstChild.firstChild.nodeValue)")
+    beads = [r for r in read_records(session.output) if isinstance(r, BeadRecord)]
+    assert shown == [str(u.index) for u in units_from_records(beads)]
+    assert len(set(shown)) < len(shown)  # the unaligned Arabic 19 and 20 share the next pair's number
     rows = browser.find_elements(By.CSS_SELECTOR, "#rows .row")
     kb.click(rows[1].find_element(By.CSS_SELECTOR, ".fr"))
     kb.click(browser.find_element(By.CSS_SELECTOR, "button[data-op='accept']"))

@@ -62,6 +62,24 @@ def test_findings_land_on_their_row_and_bands_follow_confidence():
     assert by_unit[2].band == "none" and by_unit[2].reason == "no counterpart in the target"
 
 
+def test_rows_are_numbered_as_aligner_qa_numbers_units(tmp_path):
+    """The review page and `aligner qa` on the same JSONL give a unit the same number."""
+    review = build_review(records())
+    numbers = [(r.kind, r.number) for r in review.rows if r.kind != "dropped"]
+    # pairs 0, 1; two unaligned sentences take the number of the pair after them (2); that pair is 2
+    assert numbers == [("unit", 0), ("unit", 1), ("unaligned", 2), ("unaligned", 2), ("unit", 2)]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records()), encoding="utf-8")
+    out = tmp_path / "qa.json"
+    result = CliRunner().invoke(main, ["qa", str(path), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    qa_findings = {(f["unit"], f["check"]) for f in json.loads(out.read_text(encoding="utf-8"))["findings"]}
+    page_findings = {(r.number, f.check) for r in review.rows for f in r.findings}
+    assert qa_findings == page_findings
+    page = render_review(review)
+    assert re.search(r'<td class="n" title="French 3 / Arabic 4">2</td>', page)
+
+
 def test_page_is_self_contained_and_escapes_text():
     page = render_review(build_review(records()))
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)" in page

@@ -30,9 +30,16 @@ function cell(u,sd){
   }
   return td;
 }
-function makeRow(u,k){
+// unit numbers as `aligner qa` and the TMX give them: pairs 0, 1, 2…; an unaligned sentence
+// takes the number of the pair after it
+function qaNumbers(){
+  var n=0, out=new Array(U.length);
+  for(var k=0;k<U.length;k++){out[k]=n; if(U[k].s.length&&U[k].t.length) n++;}
+  return out;
+}
+function makeRow(u,k,num){
   var tr=el('div'); tr.tabIndex=-1; tr.setAttribute('role','row');
-  var n=el('div','n',String(k)); n.appendChild(el('span','state '+u.st,u.st));
+  var n=el('div','n',String(num)); n.appendChild(el('span','state '+u.st,u.st));
   tr.appendChild(n); tr.appendChild(cell(u,'src')); tr.appendChild(cell(u,'tgt'));
   tr.appendChild(el('div','conf',u.c===null?'…':u.c.toFixed(2)));
   var fc=el('div','find');
@@ -57,11 +64,16 @@ function hidden(u){
 }
 function renderAll(){
   var frag=document.createDocumentFragment();
-  rows=U.map(function(u,k){var r=makeRow(u,k); if(hidden(u)) r.classList.add('hidden'); frag.appendChild(r); return r;});
+  var nums=qaNumbers();
+  rows=U.map(function(u,k){var r=makeRow(u,k,nums[k]); if(hidden(u)) r.classList.add('hidden'); frag.appendChild(r); return r;});
   body.textContent=''; body.appendChild(frag);
 }
 function renumber(from){
-  for(var k=from;k<rows.length;k++){rows[k].firstChild.firstChild.nodeValue=String(k);}
+  var nums=qaNumbers();
+  for(var k=from;k<rows.length;k++){
+    var t=rows[k].firstChild.firstChild, v=String(nums[k]);
+    if(t.nodeValue!==v) t.nodeValue=v;
+  }
 }
 function figures(S){
   var f=document.getElementById('figures'); f.textContent='';
@@ -169,12 +181,12 @@ function applyChange(res,t0,op){
   if(res.error){status(res.error,true); return Promise.resolve();}
   var old=U[sel]||null, start=res.start;
   U.splice.apply(U,[start,res.removed].concat(res.units));
-  var fresh=res.units.map(function(u,q){var r=makeRow(u,start+q); if(hidden(u)) r.classList.add('hidden'); return r;});
+  var fresh=res.units.map(function(u,q){var r=makeRow(u,start+q,0); if(hidden(u)) r.classList.add('hidden'); return r;});
   var after=rows[start+res.removed]||null;
   for(var q=0;q<res.removed;q++) body.removeChild(rows[start+q]);
   fresh.forEach(function(r){body.insertBefore(r,after);});
   rows.splice.apply(rows,[start,res.removed].concat(fresh));
-  if(res.units.length!==res.removed) renumber(start+res.units.length);
+  renumber(start);  // an edit can make a pair unaligned or the reverse: later numbers move
   D.n_src=res.summary.n_src; D.n_tgt=res.summary.n_tgt;
   // the selection follows the unit that keeps most of the selected sentences
   var best=Math.min(res.cursor,U.length-1), score=-1;

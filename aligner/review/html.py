@@ -187,9 +187,11 @@ def _side(text: str, kinds: tuple[str, ...], why: str) -> str:
 
 def _row(k: int, row: ReviewRow, explanations: dict[str, str]) -> str:
     conf = "" if row.confidence is None or row.kind != "unit" else f"{row.confidence:.2f}"
-    label = "" if row.unit is None else str(row.unit)
+    label = "" if row.number is None else str(row.number)  # the number `aligner qa` gives this unit
     ids = (f'French {",".join(map(str, row.src_ids)) or "–"} / Arabic {",".join(map(str, row.tgt_ids)) or "–"}'
            if row.kind != "dropped" else "dropped")
+    if row.kind == "unaligned":
+        ids += f" (unaligned: `aligner qa` numbers it as the pair after it, unit {row.number})"
     return (
         f'<tr id="r{k}" class="{row.kind} {row.band}" data-kind="{row.kind}" data-band="{row.band}" '
         f'data-flagged="{int(row.flagged)}" tabindex="-1">'

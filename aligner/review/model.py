@@ -28,8 +28,10 @@ class ReviewRow:
 
     ``kind`` is ``unit`` (both sides), ``unaligned`` (one side has no
     counterpart) or ``dropped`` (removed before alignment; ``reason`` says why).
-    ``unit`` is the bead's 0-based index among the beads (what QA findings
-    refer to), ``None`` for dropped lines.
+    ``unit`` is the bead's 0-based index among the beads (the position edits and the
+    dot plot use), ``None`` for dropped lines. ``number`` is the unit number that
+    ``aligner qa`` and the TMX use for the same row (aligned pairs 0, 1, 2…; an
+    unaligned sentence takes the number of the pair after it), shown on the page.
     """
 
     kind: str
@@ -44,6 +46,7 @@ class ReviewRow:
     tgt_kinds: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     band: str = "none"  # high, medium or low confidence (QAConfig thresholds); none without one
+    number: int | None = None
 
     @property
     def flagged(self) -> bool:
@@ -95,8 +98,10 @@ def build_review(records: Iterable[Record], name: str = "", qcfg: QAConfig = QA_
         raise InputError(f"{name or 'the input'}: no aligned units; give the .jsonl written by "
                          "`aligner align -o FILE.jsonl`")
 
-    # Findings are placed on rows by position here (QA numbers an unaligned sentence as the pair after it).
-    qa = run_checks([replace(u, index=n) for n, u in enumerate(units_from_records(bead_recs))], qcfg=qcfg)
+    # Findings are placed on rows by position here (QA numbers an unaligned sentence as the pair after
+    # it, so two rows can share a number); the rows show QA's numbers.
+    qa_units = units_from_records(bead_recs)
+    qa = run_checks([replace(u, index=n) for n, u in enumerate(qa_units)], qcfg=qcfg)
     by_unit: dict[int, list[Finding]] = {}
     for f in qa.findings:
         by_unit.setdefault(f.unit, []).append(f)
@@ -117,7 +122,7 @@ def build_review(records: Iterable[Record], name: str = "", qcfg: QAConfig = QA_
         unit_rows.append(ReviewRow(
             "unit" if both else "unaligned", rec.source, rec.target,
             src, tgt, confidence, n, reason, sk, tk, tuple(by_unit.get(n, ())),
-            _band(confidence, qcfg) if both else "none",
+            _band(confidence, qcfg) if both else "none", qa_units[n].index,
         ))
 
     rows = _place_dropped(unit_rows, dropped)
