@@ -44,5 +44,6 @@ def looks_transliterated(word: str, rare: int = QA_DEFAULTS.rare_arabic) -> bool
     forms += [f[: -len(s)] for f in list(forms) for s in _SUFFIXES if f.endswith(s) and len(f) - len(s) >= 3]
     forms += [f[:-1] + "ة" for f in list(forms) if f.endswith("ت")]  # ونظيرتها → نظيرة, عمليتا → عملية
     forms += [f + "ة" for f in list(forms) if word.endswith("ات")]  # إطلالات → إطلالة
-    forms += [f[1:] for f in list(forms) if f[:1] in _VERB_PREFIXES and len(f) >= 5]
+    if word[:1] in _VERB_PREFIXES and len(word) >= 5:  # not after a clitic: فيشيلا is not ف + يشيلا
+        forms.append(word[1:])
     return all(table.get(f, 0) < rare for f in forms)

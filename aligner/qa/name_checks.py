@@ -34,6 +34,9 @@ from ..lang.translit import (
 
 _RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ](?:(?:de|du|des|of|and|the|la|le|for|et)\s)?[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)*")
 _AR_WORD = re.compile(r"[\u0621-\u064A][\u0621-\u064A\u064B-\u065F\u0670\u0640]{2,}")
+#: Letters for sounds that European and Asian languages lack (ع ظ ض ذ ث): transliterations of
+#: their names avoid them, so a word with one is an Arabic word (مظاريف, لسباعيات), as is a word in ة.
+_ARABIC_SOUNDS = re.compile("[عظضذث]")
 _TANWIN = re.compile("[\u064B-\u064D]")
 _AR_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 _FR_WORD = re.compile(r"[a-zà-ÿœæ]{5,}", re.I)
@@ -90,7 +93,8 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
     """Target words that look transliterated and match no name of the source (diacritics
     removed: «التّكنولوجيا» is one word). With *any_word*, nor any word of the source
     sharing their stem (:attr:`~aligner.config.QAConfig.stem_share`): a derived word
-    (ناميبيا ↔ namibiennes, ماسيف ↔ massif, أسترالوبيثكس ↔ australopithèques)."""
+    (ناميبيا ↔ namibiennes, ماسيف ↔ massif, أسترالوبيثكس ↔ australopithèques), nor a word with
+    a letter of :data:`_ARABIC_SOUNDS` or in ة, nor a loose spelling of a name of *names*."""
     out = []
     found_sks = {sk for n in names for sk in latin_skeletons(n)}
     stems = _source_stems(src) if any_word else frozenset()
@@ -98,9 +102,12 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
         if _TANWIN.search(m.group(0)):
             continue  # a declined word (ديبلوماسياً, تعسفيًا): foreign names take no tanwin
         w = _AR_DIACRITICS.sub("", m.group(0))
-        if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w, cfg.rare_arabic) and arabic_skeleton(w) not in found_sks \
-                and not name_in_arabic_any(w, names, cfg.rare_arabic) and not _shares_stem(w, stems, cfg.stem_share):
-            out.append(w)
+        if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w, cfg.rare_arabic) \
+                and arabic_skeleton(w) not in found_sks and not name_in_arabic_any(w, names, cfg.rare_arabic) \
+                and not _shares_stem(w, stems, cfg.stem_share) \
+                and not (any_word and (_ARABIC_SOUNDS.search(w) or w.endswith("ة")
+                                       or any(_similar(w, n, cfg.similar_name) for n in names))):
+            out.append(w)  # (with any_word, a loose spelling of a source name is that name: فيشيلا)
     return out
 
 
