@@ -1,6 +1,6 @@
 """QA benchmark: recall on injected errors, precision on a labelled set of real findings.
 
-Usage: python scripts/bench_qa.py [--seed 13] [--share 0.1] [--dump-unlabelled FILE]
+Usage: python scripts/bench_qa.py [--seed 13] [--share 0.1] [--dump-unlabelled FILE] [--dialects]
 
 From FLORES-200 devtest and TICO-19 dev (``../shared/benchmarks/frar/``), a
 tenth of the pairs (fixed seed) get one injected error each — a changed
@@ -114,6 +114,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--share", type=float, default=0.1)
     ap.add_argument("--dump-unlabelled", metavar="FILE", help="Write the unlabelled findings here, to label.")
+    ap.add_argument("--dialects", action="store_true",
+                    help="Also count the units flagged on the Moroccan and Egyptian FLORES translations.")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pairs = load_pairs()
@@ -176,6 +178,24 @@ def main() -> None:
         results.append(p)
     if args.dump_unlabelled:
         dump_unknown(args.dump_unlabelled, results)
+    if args.dialects:
+        dialects()
+
+
+def dialects() -> None:
+    """Units flagged warning/error on the Moroccan (ary) and Egyptian (arz) FLORES translations
+    of the same French: other translators, spoken forms (a second look, not labelled)."""
+    folder = FRAR / "flores200_devtest"
+    fr = (folder / "fra_Latn.txt").read_text(encoding="utf-8").splitlines()
+    print("\nFLORES-200 devtest, dialect translations (untouched, not labelled):")
+    for variety in ("ary", "arz"):
+        ar_lines = (folder / f"{variety}_Arab.txt").read_text(encoding="utf-8").splitlines()
+        units = [QAUnit(i, f, a) for i, (f, a) in enumerate(zip(fr, ar_lines, strict=True))]
+        severe = [f for f in run_checks(units).findings if f.severity != "info"]
+        flagged = {f.unit for f in severe}
+        by = Counter(f"{f.check}:{f.severity}" for f in severe)
+        print(f"{variety}: {len(flagged)}/{len(units)} units flagged warning/error ({len(flagged) / len(units):.1%}); "
+              + ", ".join(f"{k} {n}" for k, n in by.most_common()))
 
 if __name__ == "__main__":
     main()

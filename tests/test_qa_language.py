@@ -83,3 +83,15 @@ def test_arabic_only_sounds_and_loose_spellings_are_not_added():
     assert unexplained_transliterations(src, tgt, ["Giancarlo", "Fisichella"], any_word=True) == []
     # without the source name, the loose spelling is added content again
     assert unexplained_transliterations(src, tgt, ["Giancarlo"], any_word=True) == ["فيشيلا"]
+
+
+def test_spoken_weekdays_and_month_spellings():
+    from aligner.lang.entities import months, weekdays
+
+    assert weekdays("كانوا هيعدموها يوم التلات", "ar") == {2}
+    assert weekdays("شدات نهار الأربع كامل", "ar") == {3}
+    assert weekdays("في الأربع سنوات الأخيرة", "ar") == set()  # «the four», not Wednesday
+    assert months("حتى 16 سيبتمبر 2020", "ar") == {9}
+    fr = "Il devait être abattu mardi, mais il a été sauvé."
+    assert not [f for f in findings(fr, "كانوا هيعدموه يوم التلات، ولكن اتنقذ.") if f[0] == "date"]
+    assert [f for f in findings(fr, "كانوا هيعدموه يوم الأربع، ولكن اتنقذ.") if f[0] == "date"]

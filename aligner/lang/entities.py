@@ -23,6 +23,8 @@ _AR_MONTH = re.compile(
     r"(?<![\u0621-\u064A])(?:ل|ب|و|ف)?(" + "|".join(sorted(ar.MONTHS, key=len, reverse=True)) + r")(?![\u0621-\u064A])"
 )
 _FR_DAY = re.compile(r"\b(" + "|".join(fr.DAYS) + r")\b", re.I)
+_AR_SPOKEN_DAY = re.compile(r"(?<![\u0621-\u064A])(?:يوم|نهار)\s+(?:ال|ل)?("
+                            + "|".join(sorted(ar.SPOKEN_DAYS, key=len, reverse=True)) + r")(?![\u0621-\u064A])")
 _AR_DAY = re.compile(r"(?<![\u0621-\u064A])(?:و|ف)?(" + "|".join(sorted(ar.DAYS, key=len, reverse=True)) + r")(?![\u0621-\u064A])")
 
 
@@ -61,7 +63,8 @@ def months(text: str, lang: str) -> set[int]:
 def weekdays(text: str, lang: str) -> set[int]:
     """Weekday numbers (1 = Monday) named in *text*."""
     if lang.startswith("ar"):
-        return {ar.DAYS[m.group(1)] for m in _AR_DAY.finditer(text)}
+        return {ar.DAYS[m.group(1)] for m in _AR_DAY.finditer(text)} \
+            | {ar.SPOKEN_DAYS[m.group(1)] for m in _AR_SPOKEN_DAY.finditer(text)}
     return {fr.DAYS[m.group(1).lower()] for m in _FR_DAY.finditer(text)}
 
 
