@@ -95,3 +95,16 @@ def test_spoken_weekdays_and_month_spellings():
     fr = "Il devait être abattu mardi, mais il a été sauvé."
     assert not [f for f in findings(fr, "كانوا هيعدموه يوم التلات، ولكن اتنقذ.") if f[0] == "date"]
     assert [f for f in findings(fr, "كانوا هيعدموه يوم الأربع، ولكن اتنقذ.") if f[0] == "date"]
+
+
+def test_more_name_readings():
+    assert name_in_arabic("Cushing", "قال غلين كوشين من الهيئة")  # English -ng ↔ ن
+    assert name_in_arabic("Mérinides", "الفينيقيين والرومانيين والمرينيين")  # a dynasty in -ides
+    assert name_in_arabic("Paraguay", "لي ساكنين فلبراغواي الشرقية")  # Maghreb فل (in the)
+    assert name_in_arabic("Occident", "الغرب لقى راسه مقطوع")  # exonym
+    hong_kong = list(name_findings("Les plus beaux panoramas de Hong Kong sont là.", "أحسن المناظر ديال هونغكونغ.",
+                                   set(), False))
+    assert hong_kong == []
+    # one word of a name found and the other left out is still reported
+    dropped = list(name_findings("Le Sud-Coréen Jong Seork Park a fini.", "أنهى جونغ بارك السباق.", set(), False))
+    assert dropped and "Seork" in dropped[0][1]

@@ -52,6 +52,7 @@ ptolémée: بطليموس | aristarque: أرسطرخس | hippocrate: أبقرا
 euclide: إقليدس | pythagore: فيثاغورس | archimède: أرخميدس | homère: هوميروس
 charlemagne: شارلمان | confucius: كونفوشيوس | avicenne: ابن سينا | averroès: ابن رشد
 pâques: الفصح | noël: الميلاد | bible: الكتاب المقدس، الإنجيل | coran: القرآن
+occident: الغرب | orient: الشرق | levant: المشرق، الشام | maghreb: المغرب العربي، المغرب
 bélier: الحمل | taureau: الثور | gémeaux: الجوزاء، التوأمان | capricorne: الجدي | verseau: الدلو
 sagittaire: القوس، الرامي | scorpion: العقرب | vierge: العذراء | poissons: الحوت | orion: الجبار، أوريون
 andromède: المرأة المسلسلة، أندروميدا | pléiades: الثريا | sirius: الشعرى اليمانية، سيريوس

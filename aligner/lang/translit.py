@@ -34,7 +34,8 @@ _ARABIC = str.maketrans({
 })
 _ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u064B-\u065F]+")
-_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+#: Clitics in front of a word; «فل» is the Maghreb «ف» (in) with the article: فلبراغواي.
+_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "فل", "ال", "و", "ب", "ل", "ف", "ك")
 
 
 def _strip_accents(text: str) -> str:
@@ -79,6 +80,7 @@ _FOREIGN: dict[str, tuple[str, ...]] = {
     # Indonesian and Malay: sy ↔ ش (Syahrir ↔ شهرير), old oe ↔ و (Soekarno ↔ سوكارنو), dj ↔ ج
     "sy": ("sy", "sh"), "oe": ("oe", "u"), "dj": ("dj", "j"),
     "sh": ("sh",), "th": ("th",), "ph": ("ph",),
+    "ng": ("ng", "n"),  # English -ng: Cushing ↔ كوشين
 }
 #: Letters with diacritics of other Latin alphabets, read as they sound (Chişinău ↔ كيشيناو).
 _LETTERS = str.maketrans({"ş": "sh", "š": "sh", "ș": "sh", "ç": "s", "č": "tsh", "ć": "tsh", "ž": "zh",
@@ -107,6 +109,8 @@ def _skeletons_of(w: str, table: dict[str, tuple[str, ...]]) -> set[str]:
     forms = _spellings(w, table)
     if len(w) > 4 and w[-1] in "sx":  # a French plural (Samis, Springboks)
         forms |= {f[:-1] for f in forms if f[-1:] == w[-1]}
+    if len(w) > 6 and w.endswith(("ides", "ades")):  # a dynasty: Mérinides ↔ المرينيين
+        forms |= {f[:-3] for f in forms if f.endswith(("des",))}
     out = {latin_skeleton(f) for f in forms}
     if re.search(r"(e|es|ent)$", w) and len(w) > 4:
         out |= {latin_skeleton(f, keep_ending=True) for f in forms}

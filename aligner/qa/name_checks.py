@@ -164,6 +164,16 @@ def _before_name(first: str, surname: str, tgt: str) -> bool:
     return False
 
 
+def _one_word(name: str, tgt: str) -> bool:
+    """Whether one Arabic word of *tgt* spells the whole of *name* (skeletons within one edit)."""
+    wanted = {sk for sk in latin_skeletons(name) if len(sk) >= 4}
+    for w in _AR_WORD.findall(tgt):
+        for sk in arabic_skeletons(_AR_DIACRITICS.sub("", w)):
+            if "+" not in sk and any(abs(len(sk) - len(t)) <= 1 and edit_distance(sk, t) <= 1 for t in wanted):
+                return True
+    return False
+
+
 def name_in_arabic_any(word: str, names: list[str], rare: int = QA_DEFAULTS.rare_arabic) -> bool:
     sks = arabic_skeletons(word)
     return any(name_in_arabic(n, word, sks, rare) for n in names)
@@ -178,6 +188,10 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool,
     missing = [n for n in names if n not in found]
     if len(missing) > 1 and name_in_arabic("".join(missing), tgt, skeletons):
         missing = []  # a name of several words written as one (New York ↔ نيويورك)
+    for a, b in zip(names, names[1:], strict=False):  # … of which one word alone matched (Hong Kong ↔ هونغكونغ)
+        if (a in missing) != (b in missing) and re.search(re.escape(a) + r"\s+" + re.escape(b), src) \
+                and _one_word(a + b, tgt):
+            missing = [n for n in missing if n not in (a, b)]
     if not missing:
         return
     warn, note = [], []
