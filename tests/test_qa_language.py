@@ -108,3 +108,8 @@ def test_more_name_readings():
     # one word of a name found and the other left out is still reported
     dropped = list(name_findings("Le Sud-Coréen Jong Seork Park a fini.", "أنهى جونغ بارك السباق.", set(), False))
     assert dropped and "Seork" in dropped[0][1]
+
+
+def test_units_with_si_prefixes_are_not_names():
+    assert not list(name_findings("Un débit maximum de 600 Mbit/s.", "بناتج أقصاه 600 ميغابيت في الثانية.", set(), False))
+    assert unexplained_transliterations("Un débit de 600 kbit/s.", "بسرعة 600 كيلوبيت.", [], any_word=True) == []

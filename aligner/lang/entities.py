@@ -70,6 +70,7 @@ def weekdays(text: str, lang: str) -> set[int]:
 
 # --- names -----------------------------------------------------------------
 
+_SI_UNIT = re.compile(r"^[kMGTP](?:bit|bits|b|o|Hz|W|Wh|eV|bps|t)$")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[- ][A-ZÀ-ÖØ-Þ][\w'’-]*)*")
 _ROMAN = re.compile(r"^[IVXLC]+(e|er|ème)?$")
 _LATIN_WORD_IN_AR = re.compile(r"[A-Za-z][A-Za-z0-9'’-]{1,}")
@@ -107,6 +108,8 @@ def french_names(text: str, common: frozenset[str] | set[str] = frozenset()) -> 
                 continue
             if core.isupper() or any(c.isupper() for c in core[1:]) or _ROMAN.match(core):
                 continue  # acronyms (ONU, SNOMED, ARNm) are often expanded in Arabic; XVe
+            if _SI_UNIT.match(core):
+                continue  # a unit with an SI prefix (Mbit, Gbit, MHz, Mo): translated, not a name
             out.append(core)
     return out
 

@@ -37,6 +37,8 @@ _AR_WORD = re.compile(r"[\u0621-\u064A][\u0621-\u064A\u064B-\u065F\u0670\u0640]{
 #: Letters for sounds that European and Asian languages lack (ع ظ ض ذ ث): transliterations of
 #: their names avoid them, so a word with one is an Arabic word (مظاريف, لسباعيات), as is a word in ة.
 _ARABIC_SOUNDS = re.compile("[عظضذث]")
+#: SI prefixes written out (ميغابيت, كيلوواط): a unit, not a name.
+_SI_PREFIX = re.compile("^(?:[وبلف]|لل|ال)?(?:ميغا|ميجا|غيغا|جيجا|كيلو|تيرا|نانو|ميكرو|ميلي|ملي)")
 _TANWIN = re.compile("[\u064B-\u064D]")
 _AR_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 _FR_WORD = re.compile(r"[a-zà-ÿœæ]{5,}", re.I)
@@ -105,7 +107,7 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
         if len(w) >= 3 and _name_shaped(w) and looks_transliterated(w, cfg.rare_arabic) \
                 and arabic_skeleton(w) not in found_sks and not name_in_arabic_any(w, names, cfg.rare_arabic) \
                 and not _shares_stem(w, stems, cfg.stem_share) \
-                and not (any_word and (_ARABIC_SOUNDS.search(w) or w.endswith("ة")
+                and not (any_word and (_ARABIC_SOUNDS.search(w) or w.endswith("ة") or _SI_PREFIX.match(w)
                                        or any(_similar(w, n, cfg.similar_name) for n in names))):
             out.append(w)  # (with any_word, a loose spelling of a source name is that name: فيشيلا)
     return out
