@@ -97,7 +97,7 @@ class AlignConfig:
     refine_split: float = 0.04
     refine_length: float = 0.2
     refine_rounds: int = 3
-    refine_margin: float = 0.15
+    refine_margin: float = 0.1
     band: int = 12
     coarse_size: int = 300
     norm_samples: int = 64

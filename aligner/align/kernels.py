@@ -136,17 +136,23 @@ def _headings_inside(h, i, k, leads):
 
 
 @njit(cache=True)
-def bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs):
-    """Cost of the bead x[i-a:i] ↔ y[j-b:j] of shape index *t* (a and b not 0)."""
+def bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs, limit=INF):
+    """Cost of the bead x[i-a:i] ↔ y[j-b:j] of shape index *t* (a and b not 0).
+
+    Every term is 0 or more: once the sum reaches *limit* (the bead cannot win), the
+    rest is not computed and a value ≥ *limit* is returned."""
     base = bead_base(i, j, a, b, band, gx, gy, costs.norm_floor)
+    c = base * shapes.weight[t] + shapes.penalty[t]
+    if c >= limit:
+        return c
     lr = np.log((gy.lens[b, j] + 1.0) / (costs.ratio * gx.lens[a, i] + 1.0))
-    c = base * shapes.weight[t] + shapes.penalty[t] + costs.length_weight * abs(lr)
+    c += costs.length_weight * abs(lr)
     hx = gx.headings
     hy = gy.headings
     if a == 1 and b == 1:
         # a heading matches a heading, not a sentence
         c += costs.heading_mismatch * abs(hx[i] - hx[i - 1] - hy[j] + hy[j - 1])
-    if a + b > 2:
+    if a + b > 2 and c < limit:
         c += costs.member_weight * member_penalty(i, j, a, b, band, gx, gy, costs.norm_floor,
                                                   costs.member_threshold)
         # A heading stands alone: it is translated 1-1 or not at all (or opens its lead).
@@ -187,8 +193,10 @@ def banded_dp(n, m, band, gx, gy, shapes, costs):
                     continue
                 if a == 0 or b == 0:
                     c = costs.skip
+                elif prev + shapes.penalty[t] >= best:
+                    continue  # every other term of a bead's cost is 0 or more: it cannot win
                 else:
-                    c = bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs)
+                    c = bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs, best - prev)
                 if prev + c < best:
                     best = prev + c
                     arg = t

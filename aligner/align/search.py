@@ -21,6 +21,9 @@ from . import kernels as _dp
 from .confidence import FEATURES, confidence, weights_for
 from .refine import Pair, Span, SpanVectors, refine_beads
 
+#: Largest bead of the coarse levels, which only place the band of the next level.
+COARSE_MAX_BEAD = 3
+
 
 def bead_shapes(max_bead: int, merge_penalty: float) -> _dp.Shapes:
     """Allowed bead shapes as parallel arrays for the compiled kernel."""
@@ -154,7 +157,9 @@ def _search(level: _Level, cfg: AlignConfig, types: _dp.Shapes, rng: np.random.G
         cy, cly = _downsample(level.y, level.ly)
         none_x = np.zeros(cx.shape[0] + 1)
         none_y = np.zeros(cy.shape[0] + 1)
-        coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y, none_x, none_y), cfg, types, rng)
+        # the coarse path only places the band: beads of up to 3 sentences (of pairs) suffice
+        coarse_types = bead_shapes(min(cfg.max_bead, COARSE_MAX_BEAD), cfg.merge_penalty)
+        coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y, none_x, none_y), cfg, coarse_types, rng)
         nodes = [(0, 0)] + [(min(2 * i, n), min(2 * j, m)) for i, j, _, _ in coarse]
         lo, hi = _band_from_path(nodes, n, m, cfg.band)
     max_a = int(types.a.max())
