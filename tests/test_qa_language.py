@@ -113,3 +113,20 @@ def test_more_name_readings():
 def test_units_with_si_prefixes_are_not_names():
     assert not list(name_findings("Un débit maximum de 600 Mbit/s.", "بناتج أقصاه 600 ميغابيت في الثانية.", set(), False))
     assert unexplained_transliterations("Un débit de 600 kbit/s.", "بسرعة 600 كيلوبيت.", [], any_word=True) == []
+
+
+def test_the_labelled_precision_set_is_well_formed():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "qa" / "labels.jsonl"
+    keys = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert rec["corpus"] in ("flores200_devtest", "tico19_dev"), rec
+        assert rec["verdict"] in ("real", "adaptation", "broken-source", "wrong"), rec
+        assert rec["reason"].strip() and isinstance(rec["unit"], int) and rec["check"] and rec["message"], rec
+        key = (rec["corpus"], rec["unit"], rec["check"], rec["message"])
+        assert key not in keys, f"labelled twice: {key}"
+        keys.add(key)
+    assert len(keys) >= 180
