@@ -109,11 +109,12 @@ def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray
     """What :mod:`aligner.align.refine` encodes spans with: the same encoder and cache as *x* and *y*,
     the source side's spans in *worker* while the target side's are encoded (when given)."""
 
-    def encoder_for(lang: str) -> Callable[[list[str]], np.ndarray]:
-        return lambda texts: encode_texts(texts, lang, encoder, cache)
+    def encoder_for(lang: str, enc: Encoder) -> Callable[[list[str]], np.ndarray]:
+        return lambda texts: encode_texts(texts, lang, enc, cache)
 
     return ConcurrentSpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
-                                 encoder_for(cfg.src_lang), encoder_for(cfg.tgt_lang), worker)
+                                 encoder_for(cfg.src_lang, worker.encoder if worker else encoder),
+                                 encoder_for(cfg.tgt_lang, encoder), worker)
 
 
 def align_sentences(
@@ -134,8 +135,9 @@ def align_sentences(
     enc = resolve_encoder(cfg, encoder)
     cfg = cfg.with_(encoder=enc.name)
     on_src, on_tgt = both_sides(progress, len(src), len(tgt))
-    with one_blas_thread(), side_worker(enc.concurrent_sides) as worker:
-        x, y = both(lambda: embed(src, cfg.src_lang, enc, cache, on_src),
+    with one_blas_thread(), side_worker(enc) as worker:
+        src_enc = worker.encoder if worker else enc
+        x, y = both(lambda: embed(src, cfg.src_lang, src_enc, cache, on_src),
                     lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
         # a list on one side only is aligned as one block (aligner.align.blocks)
         src_groups = list_groups(src, any(s.kind == "item" for s in tgt))

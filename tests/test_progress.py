@@ -63,8 +63,10 @@ def test_bar_draws_its_total_from_the_start_and_names_stages(monkeypatch):
 
 
 def test_both_runs_the_second_in_the_worker_and_raises_its_error():
+    from tests.test_side_process import PidEncoder
+
     seen = []
-    with side_worker(True) as worker:
+    with side_worker(PidEncoder()) as worker:
         a, b = both(lambda: threading.current_thread().name,
                     lambda: threading.current_thread().name, worker)
         assert a != b and b.startswith("aligner-encode")

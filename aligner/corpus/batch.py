@@ -58,6 +58,9 @@ def die_with_parent(parent: int) -> None:
     import threading
     import time
 
+    from ..encoders.parallel import disable_side_processes
+
+    disable_side_processes()  # this worker has its core: no second process per pair
     if sys.platform.startswith("linux"):
         try:
             import ctypes

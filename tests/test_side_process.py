@@ -1,0 +1,78 @@
+"""The source side encoded in a child process (aligner.encoders.parallel)."""
+
+import os
+
+import numpy as np
+import pytest
+
+from aligner.encoders import parallel
+from aligner.encoders.base import Encoder
+from aligner.errors import EncoderError
+
+needs_fork = pytest.mark.skipif(not parallel.side_processes_allowed(), reason="needs Linux and two cores")
+
+
+class PidEncoder(Encoder):
+    """Raw vectors [pid, len(text), 1]; a text "boom" raises, a text "die" ends the process."""
+
+    name = "pid"
+    description = "test encoder"
+    dim = 3
+    concurrent_sides = True
+
+    @property
+    def version(self) -> str:
+        return "1"
+
+    def _encode(self, sentences, lang):
+        if "boom" in sentences:
+            raise ValueError("no boom allowed")
+        if "die" in sentences:
+            os._exit(3)
+        return np.array([[os.getpid(), len(s), 1.0] for s in sentences], dtype=np.float32)
+
+
+@needs_fork
+def test_source_side_is_encoded_in_a_child_with_the_same_vectors():
+    enc = PidEncoder()
+    with parallel.side_worker(enc) as worker:
+        assert worker is not None and isinstance(worker.encoder, parallel.ProcessEncoder)
+        raw = worker.encoder._encode(["un", "deux"], "fr")
+        assert raw[0, 0] != os.getpid()  # another process did it
+        assert raw[:, 1].tolist() == [2, 4]
+        # the public encode normalises in this process, as the encoder itself does
+        here = enc.encode(["un", "deux"], "fr")
+        there = worker.encoder.encode(["un", "deux"], "fr")
+        assert there.shape == here.shape and np.allclose(np.linalg.norm(there, axis=1), 1.0)
+        assert worker.encoder.name == "pid" and worker.encoder.version == "1"
+
+
+@needs_fork
+def test_an_error_in_the_child_is_an_encoder_error_and_the_child_keeps_serving():
+    with parallel.side_worker(PidEncoder()) as worker:
+        with pytest.raises(EncoderError, match="no boom allowed"):
+            worker.encoder.encode(["boom"], "fr")
+        assert worker.encoder.encode(["encore"], "fr").shape == (1, 3)
+
+
+@needs_fork
+def test_a_child_that_dies_is_an_encoder_error_that_says_what_to_do():
+    with parallel.side_worker(PidEncoder()) as worker:
+        with pytest.raises(EncoderError, match="ALIGNER_SIDE_PROCESS=0"):
+            worker.encoder.encode(["die"], "fr")
+
+
+def test_batch_workers_encode_in_their_own_process(monkeypatch):
+    monkeypatch.setattr(parallel, "_SIDE_PROCESSES", True)
+    parallel.disable_side_processes()
+    assert not parallel.side_processes_allowed()
+    with parallel.side_worker(PidEncoder()) as worker:
+        assert worker is not None and isinstance(worker.encoder, PidEncoder)
+
+
+def test_an_encoder_without_concurrent_sides_gets_no_worker():
+    class Plain(PidEncoder):
+        concurrent_sides = False
+
+    with parallel.side_worker(Plain()) as worker:
+        assert worker is None
