@@ -42,6 +42,20 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "aligner"
 
 
+#: Attempts to open a database that failed to open, 0.25 s apart, before it is called damaged.
+OPEN_RETRIES = 4
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Whether *path* starts with SQLite's header (or is still empty: being created)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    return head == b"" or head == b"SQLite format 3\x00"
+
+
 class EmbeddingCache:
     """Vectors by (encoder, version, language, text), each stored with a checksum.
 
@@ -84,12 +98,28 @@ class EmbeddingCache:
             except sqlite3.OperationalError as exc:
                 self._db = self._open_read_only(exc)
             except sqlite3.DatabaseError:
-                self._move_aside()
-                try:
-                    self._db = self._open()
-                except sqlite3.DatabaseError as exc:
-                    self._disable(str(exc))
+                self._db = self._open_again()
         return self._db
+
+    def _open_again(self) -> sqlite3.Connection | None:
+        """Open a database that just failed to: another job may be creating it this instant
+        (a half-written first page reads as "not a database"), so retry before calling it
+        damaged; move it aside only when its header says it is not SQLite."""
+        for _ in range(OPEN_RETRIES):
+            time.sleep(0.25)
+            try:
+                return self._open()
+            except sqlite3.DatabaseError:
+                continue
+        if _is_sqlite(self.path):
+            self._disable(f"{self.path} cannot be opened now (another job may hold it)")
+            return None
+        self._move_aside()
+        try:
+            return self._open()
+        except sqlite3.DatabaseError as exc:
+            self._disable(str(exc))
+            return None
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
