@@ -48,10 +48,13 @@ OPEN_RETRIES = 4
 
 def _is_sqlite(path: Path) -> bool:
     """Whether *path* starts with SQLite's header (or is still empty: being created)."""
+    from ..errors import AlignerError
+    from ..io.guarded import open_input
+
     try:
-        with open(path, "rb") as f:
+        with open_input(path, "the embedding cache", max_bytes=None) as f:
             head = f.read(16)
-    except OSError:
+    except (OSError, AlignerError):
         return False
     return head == b"" or head == b"SQLite format 3\x00"
 
