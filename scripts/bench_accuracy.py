@@ -156,6 +156,10 @@ def right_beads(golds: list, preds: list) -> list[bool]:  # type: ignore[type-ar
 
 
 def main() -> None:
+    from aligner.encoders.parallel import disable_side_processes
+
+    # one process: the texts each row encodes are counted here (a child's calls would not be)
+    disable_side_processes()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default="textberg-dev,textberg-test,frar-dev,frar-test")
     ap.add_argument("--systems", default="aligner,galechurch,sentalign")

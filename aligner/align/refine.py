@@ -51,7 +51,6 @@ class SpanVectors:
         # target characters per source character over the whole document
         self.ratio = float(self._lengths[1].sum() + 1) / float(self._lengths[0].sum() + 1)
         self.encoded = 0  # texts encoded by this pass, for the benchmarks
-        self._sums: tuple[dict[Span, np.ndarray], dict[Span, np.ndarray]] = ({}, {})
         self._estimates: dict[tuple[Pair, float], float] = {}
 
     def prefetch(self, side: int, spans: Iterable[Span]) -> None:
@@ -83,12 +82,9 @@ class SpanVectors:
         return abs(math.log((ly + 1.0) / (self.ratio * lx + 1.0)))
 
     def summed(self, side: int, span: Span) -> np.ndarray:
-        """The normalised sum of the span's sentence vectors (no encoder call; kept)."""
-        known = self._sums[side]
-        if span not in known:
-            total = np.asarray(self._single[side][list(span)], dtype=np.float64).sum(axis=0)
-            known[span] = total / max(math.sqrt(float(total @ total)), 1e-12)
-        return known[span]
+        """The normalised sum of the span's sentence vectors (no encoder call)."""
+        total = np.asarray(self._single[side][list(span)], dtype=np.float64).sum(axis=0)
+        return total / max(math.sqrt(float(total @ total)), 1e-12)
 
     def estimate(self, pair: Pair, length_weight: float) -> float:
         """:meth:`score` with summed sentence vectors instead of span encodings (free; kept)."""

@@ -146,6 +146,21 @@ class _Searched:
     dhi: np.ndarray
 
 
+def _coarse_band(level: _Level, cfg: AlignConfig, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """The band of *level* around the path found on it halved (pairs of sentences summed);
+    the halved copies are freed before the caller searches the band."""
+    n, m = level.x.shape[0], level.y.shape[0]
+    cx, clx = _downsample(level.x, level.lx)
+    cy, cly = _downsample(level.y, level.ly)
+    none_x = np.zeros(cx.shape[0] + 1)
+    none_y = np.zeros(cy.shape[0] + 1)
+    # the coarse path only places the band: beads of up to 3 sentences (of pairs) suffice
+    coarse_types = bead_shapes(min(cfg.max_bead, COARSE_MAX_BEAD), cfg.merge_penalty)
+    coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y, none_x, none_y), cfg, coarse_types, rng)
+    nodes = [(0, 0)] + [(min(2 * i, n), min(2 * j, m)) for i, j, _, _ in coarse]
+    return _band_from_path(nodes, n, m, cfg.band)
+
+
 def _search(level: _Level, cfg: AlignConfig, types: _dp.Shapes, rng: np.random.Generator) -> tuple[list[tuple[int, int, int, int]], _Searched]:
     """Beads as (i, j, a, b) end nodes and shapes, plus what scoring them needs."""
     n, m = level.x.shape[0], level.y.shape[0]
@@ -153,15 +168,7 @@ def _search(level: _Level, cfg: AlignConfig, types: _dp.Shapes, rng: np.random.G
         lo = np.zeros(n + 1, dtype=np.int64)
         hi = np.full(n + 1, m + 1, dtype=np.int64)
     else:
-        cx, clx = _downsample(level.x, level.lx)
-        cy, cly = _downsample(level.y, level.ly)
-        none_x = np.zeros(cx.shape[0] + 1)
-        none_y = np.zeros(cy.shape[0] + 1)
-        # the coarse path only places the band: beads of up to 3 sentences (of pairs) suffice
-        coarse_types = bead_shapes(min(cfg.max_bead, COARSE_MAX_BEAD), cfg.merge_penalty)
-        coarse, _ = _search(_Level(cx, cy, clx, cly, none_x, none_y, none_x, none_y), cfg, coarse_types, rng)
-        nodes = [(0, 0)] + [(min(2 * i, n), min(2 * j, m)) for i, j, _, _ in coarse]
-        lo, hi = _band_from_path(nodes, n, m, cfg.band)
+        lo, hi = _coarse_band(level, cfg, rng)
     max_a = int(types.a.max())
     max_b = int(types.b.max())
     rows = np.arange(n)
