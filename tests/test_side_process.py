@@ -76,3 +76,45 @@ def test_an_encoder_without_concurrent_sides_gets_no_worker():
 
     with parallel.side_worker(Plain()) as worker:
         assert worker is None
+
+
+CHILD_SCRIPT = """
+import sys, time
+from aligner.encoders import parallel
+from tests.test_side_process import PidEncoder
+with parallel.side_worker(PidEncoder()) as worker:
+    print(int(worker.encoder._encode(["x"], "fr")[0, 0]), flush=True)
+    time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+@needs_fork
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_the_child_ends_when_the_job_is_killed(sig):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    job = subprocess.Popen([sys.executable, "-c", CHILD_SCRIPT], stdout=subprocess.PIPE, text=True, cwd=root)
+    try:
+        child = int(job.stdout.readline())
+        assert child != job.pid and _alive(child)
+        job.send_signal(getattr(signal, sig))
+        job.wait(10)
+        deadline = time.monotonic() + 5
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(child), "the encoding child outlived its job"
+    finally:
+        job.kill()

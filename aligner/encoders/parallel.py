@@ -21,6 +21,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
@@ -65,9 +66,21 @@ def side_processes_allowed() -> bool:
     return len(os.sched_getaffinity(0)) >= 2
 
 
-def _serve(encoder: Encoder, conn: Connection) -> None:
-    """The child's loop: encode what the parent sends until it closes the pipe."""
+def _watch_parent(parent: int) -> None:
+    """End this child as soon as the process that forked it is gone (killed, even with SIGKILL)."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def _serve(encoder: Encoder, conn: Connection, parent_end: Connection, parent: int) -> None:
+    """The child's loop: encode what the parent sends until it closes the pipe or is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent_end.close()  # else the pipe never reads as closed here when the parent dies
+    if os.getppid() != parent:  # died before we got here
+        os._exit(0)
+    threading.Thread(target=_watch_parent, args=(parent,), name="aligner-watch-parent", daemon=True).start()
     with one_blas_thread():
         while True:
             try:
@@ -93,7 +106,8 @@ class EncoderProcess:
     def __init__(self, encoder: Encoder) -> None:
         ctx = multiprocessing.get_context("fork")
         self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(target=_serve, args=(encoder, child), name="aligner-encode", daemon=True)
+        self._process = ctx.Process(target=_serve, args=(encoder, child, self._conn, os.getpid()),
+                                    name="aligner-encode", daemon=True)
         self._process.start()
         child.close()
         self._lock = threading.Lock()
