@@ -118,3 +118,15 @@ def test_the_child_ends_when_the_job_is_killed(sig):
         assert not _alive(child), "the encoding child outlived its job"
     finally:
         job.kill()
+
+
+def test_a_fork_that_fails_falls_back_to_this_process(monkeypatch, caplog):
+    def no_fork(encoder):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(parallel, "side_processes_allowed", lambda: True)
+    monkeypatch.setattr(parallel, "EncoderProcess", no_fork)
+    with parallel.side_worker(PidEncoder()) as worker:
+        assert worker is not None and isinstance(worker.encoder, PidEncoder)
+        assert worker.encoder.encode(["un"], "fr").shape == (1, 3)
+    assert "Cannot allocate memory" in caplog.text

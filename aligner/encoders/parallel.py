@@ -16,6 +16,7 @@ section of docs/benchmarks.md.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -48,6 +49,7 @@ def one_blas_thread() -> Iterator[None]:
         yield
 
 
+log = logging.getLogger(__name__)
 _SIDE_PROCESSES = os.environ.get("ALIGNER_SIDE_PROCESS", "1") != "0"
 
 
@@ -182,7 +184,12 @@ def side_worker(encoder: Encoder) -> Iterator[Worker | None]:
     if not encoder.concurrent_sides:
         yield None
         return
-    process = EncoderProcess(encoder) if side_processes_allowed() else None
+    process = None
+    if side_processes_allowed():
+        try:
+            process = EncoderProcess(encoder)
+        except OSError as exc:  # no memory or no process left to fork: encode here
+            log.warning("encoding both sides in this process (cannot start a second one: %s)", exc.strerror or exc)
     try:
         yield Worker(ProcessEncoder(encoder, process) if process else encoder)
     finally:
