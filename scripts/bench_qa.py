@@ -15,6 +15,9 @@ Then precision on the labelled set (``benchmarks/qa/labels.jsonl``, see
 ``scripts/qa_labels.py``): every warning and error on the untouched pairs, per
 check, on the tune half (FLORES-200 devtest) and the report half (TICO-19 dev);
 then the same for the notes (info findings), with the share that is right.
+With ``--dialects``, a third set never tuned on: the warnings and errors on the
+Moroccan (ary) and Egyptian (arz) FLORES-200 devtest translations of the same
+French, labelled the same way (precision and right, per check and overall).
 """
 
 from __future__ import annotations
@@ -34,7 +37,17 @@ from aligner.lang.translit import arabic_skeleton, latin_skeleton, name_in_arabi
 from aligner.qa import QAUnit, run_checks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qa_labels import INFO, SPLITS, dump_unknown, precision, print_precision, read_labels  # noqa: E402
+from qa_labels import (  # noqa: E402
+    DIALECTS,
+    INFO,
+    SPLITS,
+    Precision,
+    dump_unknown,
+    merged,
+    precision,
+    print_precision,
+    read_labels,
+)
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 DETECTED_BY = {  # the checks that catch each injected error
@@ -115,7 +128,8 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=0.1)
     ap.add_argument("--dump-unlabelled", metavar="FILE", help="Write the unlabelled findings here, to label.")
     ap.add_argument("--dialects", action="store_true",
-                    help="Also count the units flagged on the Moroccan and Egyptian FLORES translations.")
+                    help="Also the precision of warnings/errors on the Moroccan and Egyptian FLORES "
+                         "translations (a third, never-tuned labelled set).")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pairs = load_pairs()
@@ -176,26 +190,32 @@ def main() -> None:
         p = precision(corpus, labels, INFO)
         print_precision(split, p, "info")
         results.append(p)
+    if args.dialects:
+        results.extend(dialects())
     if args.dump_unlabelled:
         dump_unknown(args.dump_unlabelled, results)
-    if args.dialects:
-        dialects()
 
 
-def dialects() -> None:
-    """Units flagged warning/error on the Moroccan (ary) and Egyptian (arz) FLORES translations
-    of the same French: other translators, spoken forms (a second look, not labelled)."""
-    folder = FRAR / "flores200_devtest"
-    fr = (folder / "fra_Latn.txt").read_text(encoding="utf-8").splitlines()
-    print("\nFLORES-200 devtest, dialect translations (untouched, not labelled):")
-    for variety in ("ary", "arz"):
-        ar_lines = (folder / f"{variety}_Arab.txt").read_text(encoding="utf-8").splitlines()
-        units = [QAUnit(i, f, a) for i, (f, a) in enumerate(zip(fr, ar_lines, strict=True))]
-        severe = [f for f in run_checks(units).findings if f.severity != "info"]
-        flagged = {f.unit for f in severe}
-        by = Counter(f"{f.check}:{f.severity}" for f in severe)
-        print(f"{variety}: {len(flagged)}/{len(units)} units flagged warning/error ({len(flagged) / len(units):.1%}); "
-              + ", ".join(f"{k} {n}" for k, n in by.most_common()))
+def dialects() -> list[Precision]:
+    """Precision of the warnings and errors on the Moroccan (ary) and Egyptian (arz) FLORES translations
+    of the same French (other translators, spoken forms): a third set, labelled, never tuned on."""
+    labels = read_labels()
+    parts = [precision(corpus, labels) for corpus in DIALECTS.values()]
+    for variety, p in zip(DIALECTS, parts, strict=True):
+        by = [f"{k} {sum(c.values())}" for k, c in sorted(p.by_check.items())]
+        print(f"\n{variety}: {p.flagged_units}/{p.units} units flagged warning/error "
+              f"({p.flagged_units / p.units:.1%}); " + ", ".join(by))
+    print("\nLabelled like the halves, never tuned on:")
+    both = merged("+".join(DIALECTS.values()), parts)
+    print_precision("dialects", both)
+    per_check: dict[str, Counter[str]] = {}
+    for key, c in both.by_check.items():  # errors and warnings of a check together
+        per_check.setdefault(key.split(":")[0], Counter()).update(c)
+    print("by check (error + warning): " + ", ".join(
+        f"{check} {sum(c.values())} precision {c['real'] / sum(c.values()):.2f} "
+        f"right {1 - (c['wrong'] + c['unknown']) / sum(c.values()):.2f}" for check, c in sorted(per_check.items())))
+    return parts
+
 
 if __name__ == "__main__":
     main()

@@ -24,6 +24,12 @@ Split, fixed and built apart: FLORES-200 devtest (Wikinews/Wikibooks/Wikivoyage)
 is the **tune** half, TICO-19 dev (COVID-19 domain, other translators) the
 **report** half. Each corpus is checked as one memory (what ``aligner qa`` does
 with one TMX).
+
+A third set, **dialects**, is never tuned on: the Moroccan (``ary``) and Egyptian
+(``arz``) FLORES-200 devtest translations of the same French (other translators,
+spoken forms), labelled under the corpora ``flores200_devtest_ary`` and
+``flores200_devtest_arz`` (unit = 0-based line of ``fra_Latn.txt`` /
+``{ary,arz}_Arab.txt``). No check or threshold is changed from its labels.
 """
 
 from __future__ import annotations
@@ -39,12 +45,19 @@ from aligner.qa.base import Finding
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 LABELS = Path(__file__).resolve().parent.parent / "benchmarks" / "qa" / "labels.jsonl"
 SPLITS = {"tune": "flores200_devtest", "report": "tico19_dev"}
+DIALECTS = {"ary": "flores200_devtest_ary", "arz": "flores200_devtest_arz"}
 VERDICTS = ("real", "adaptation", "broken-source", "wrong")
 
 
 def corpus_units(corpus: str) -> list[QAUnit]:
     """The line-aligned pairs of *corpus*, as QA units numbered by line."""
     pairs: list[tuple[str, str]] = []
+    variety = {v: k for k, v in DIALECTS.items()}.get(corpus)
+    if variety:  # a dialect translation of FLORES-200 devtest, one sentence a line
+        folder = FRAR / "flores200_devtest"
+        fr = (folder / "fra_Latn.txt").read_text(encoding="utf-8").splitlines()
+        ar = (folder / f"{variety}_Arab.txt").read_text(encoding="utf-8").splitlines()
+        return [QAUnit(i, f, a) for i, (f, a) in enumerate(zip(fr, ar, strict=True))]
     for line in (FRAR / corpus / "documents.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         pairs.extend(zip(doc["fr"], doc["ar"], strict=True))
@@ -103,8 +116,19 @@ def precision(corpus: str, labels: dict[tuple[str, int, str, str], dict[str, str
     return Precision(corpus, len(units), len(flagged), by_check, unknown)
 
 
+def merged(corpus: str, parts: list[Precision]) -> Precision:
+    """Several corpora's findings counted as one set (named *corpus*)."""
+    by_check: dict[str, Counter[str]] = {}
+    for p in parts:
+        for key, c in p.by_check.items():
+            by_check.setdefault(key, Counter()).update(c)
+    return Precision(corpus, sum(p.units for p in parts), sum(p.flagged_units for p in parts), by_check,
+                     [u for p in parts for u in p.unknown])
+
+
 def print_precision(split: str, p: Precision, level: str = "warning/error") -> None:
-    print(f"\n{split} half: {p.corpus}, {p.units} untouched units, {p.flagged_units} flagged {level} "
+    print(f"\n{split} {'half' if split in SPLITS else 'set'}: {p.corpus}, {p.units} untouched units, "
+          f"{p.flagged_units} flagged {level} "
           f"({p.flagged_units / p.units:.1%})")
     print(f"{'check:severity':24s} {'findings':>8s} {'real':>5s} {'adapt':>5s} {'broken':>6s} {'wrong':>5s} "
           f"{'unknown':>7s} {'precision':>9s} {'right':>6s}")
