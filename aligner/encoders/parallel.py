@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from multiprocessing.connection import Connection
@@ -110,7 +111,11 @@ class EncoderProcess:
         self._conn, child = ctx.Pipe()
         self._process = ctx.Process(target=_serve, args=(encoder, child, self._conn, os.getpid()),
                                     name="aligner-encode", daemon=True)
-        self._process.start()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on any fork of a process with threads (a progress bar's); the
+            # child only encodes: it takes no lock another thread may hold (tested)
+            warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*fork.*")
+            self._process.start()
         child.close()
         self._lock = threading.Lock()
 
