@@ -113,7 +113,7 @@ class EncoderProcess:
                                     name="aligner-encode", daemon=True)
         with warnings.catch_warnings():
             # Python 3.12+ warns on any fork of a process with threads (a progress bar's); the
-            # child only encodes: it takes no lock another thread may hold (tested)
+            # child only encodes: it logs and prints nothing, so takes no lock a thread may hold
             warnings.filterwarnings("ignore", category=DeprecationWarning, message=".*fork.*")
             self._process.start()
         child.close()
