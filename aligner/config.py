@@ -196,6 +196,9 @@ class QAConfig:
             the target is within this share of the name's skeleton length in edits (another spelling).
         stem_share: a target word is not added content when its skeleton and a source word's share a
             beginning covering at least this share of the longer one (ناميبيا ↔ namibiennes).
+        glued_common: an Arabic token unknown to the word list is two words glued together when it
+            splits into a word seen at least this many times in pyspellchecker's Arabic counts and a
+            number word, a month, a weekday or a source name (فيستة = في ستة, كبيرلميلر = كبير لميلر).
     """
 
     low_confidence: float = 0.5
@@ -210,9 +213,10 @@ class QAConfig:
     rare_arabic: int = 5
     similar_name: float = 0.5
     stem_share: float = 0.6
+    glued_common: int = 20000
 
     def signature(self, checks: str = "all") -> Signature:
-        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3|names:5/0.5/0.6|version:…``."""
+        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3|names:5/0.5/0.6|glued:20000|version:…``."""
         return Signature("qa", (
             ("qa", checks), ("conf", number(self.low_confidence)),
             ("len", f"{number(self.length_limit)}/{number(self.long_limit)}/{number(self.length_very_short)}"
@@ -220,6 +224,7 @@ class QAConfig:
             ("omit", str(self.omission_min_chars)),
             ("trunc", f"{number(self.truncated_shorter)}/{number(self.truncated_much_shorter)}"),
             ("names", f"{self.rare_arabic}/{number(self.similar_name)}/{number(self.stem_share)}"),
+            ("glued", str(self.glued_common)),
         ))
 
 

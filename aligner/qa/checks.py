@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from ..align.scores import length_deviation
 from ..lang import fr, script_shares
@@ -21,7 +22,14 @@ from ..lang.translit import arabic_skeleton
 from .base import Context, Finding, QAUnit, is_pair, memory_check, unit_check
 from .name_checks import name_findings, unexplained_transliterations
 from .number_checks import number_findings
-from .text_checks import acronym_adjusted_deviation, acronym_findings, ends_on_non_final_word, glued_words
+from .text_checks import (
+    acronym_adjusted_deviation,
+    acronym_findings,
+    ends_on_non_final_word,
+    glued,
+    glued_words,
+    unglue,
+)
 
 
 def _fmt(values: Iterable[str]) -> str:
@@ -48,6 +56,30 @@ def untranslated(u: QAUnit, ctx: Context) -> Iterator[str]:
         yield f"the target is {shares['latin']:.0%} Latin script: not translated into Arabic"
 
 
+Graded = tuple[str, str]
+
+
+def _glue_aware(findings: Callable[[QAUnit], Iterable[Graded]], u: QAUnit, ctx: Context) -> Iterator[Graded]:
+    """*findings* of *u*, where a warning or error that goes away once the target's glued words
+    (:func:`~aligner.qa.text_checks.glued`, reported by ``missing-space``) are read apart is
+    a note: its evidence is inside a token that looks like words glued together. What is left
+    of it once they are read apart (another number of the same message) keeps its severity."""
+    found = list(findings(u))
+    tokens = glued(u.tgt, u.src, ctx.cfg) if any(sev != "info" for sev, _ in found) else []
+    if not tokens:
+        yield from found
+        return
+    read_apart = list(findings(replace(u, tgt=unglue(u.tgt, tokens))))
+    gone = [f for f in found if f[0] != "info" and f not in read_apart]
+    note = "; ".join(f"{g.token} looks like words glued together: {g.split}" for g in tokens[:3])
+    for sev, msg in found:
+        yield ("info", f"{msg} ({note})") if (sev, msg) in gone else (sev, msg)
+    heads = {msg.split(":")[0] for _, msg in gone}
+    for sev, msg in read_apart:  # the rest of a finding that went away (number missing: 6, 12 → 12)
+        if sev != "info" and (sev, msg) not in found and msg.split(":")[0] in heads:
+            yield sev, msg
+
+
 def _differences(kind: str, only_src: list[str], only_tgt: list[str]) -> Iterator[str]:
     """One message: changed (both sides differ), missing in the target, or added."""
     if only_src and only_tgt:
@@ -62,17 +94,19 @@ def _differences(kind: str, only_src: list[str], only_tgt: list[str]) -> Iterato
 def number_mismatch(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
     """A number changed (error: a number on each side, different values), missing or added
     (warning); a unit converted or 50 % written as a half (info)."""
-    if not is_pair(u):
-        return
-    yield from number_findings(u.src, u.tgt)
+    if is_pair(u):
+        yield from _glue_aware(lambda v: number_findings(v.src, v.tgt), u, ctx)
 
 
 @unit_check("date", "error")
-def date_mismatch(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
+def date_mismatch(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     """A month or weekday differs (error) or is on one side only (warning); French,
     Maghreb and Mashriq Arabic names."""
-    if not is_pair(u):
-        return
+    if is_pair(u):
+        yield from _glue_aware(_date_findings, u, ctx)
+
+
+def _date_findings(u: QAUnit) -> Iterator[tuple[str, str]]:
     src, tgt = month_mentions(u.src, "fr"), month_mentions(u.tgt, "ar")
     src_any, tgt_any = month_mentions(u.src, "fr", False), month_mentions(u.tgt, "ar", False)
     missing = [f"{w} ({k})" for k, w in sorted(src.items()) if k not in tgt_any]
@@ -93,7 +127,8 @@ def name_missing(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     """A name (person, place, organisation) has no transliterated counterpart (warning; info
     where a translated title, a dropped first name or another spelling explains it)."""
     if is_pair(u):
-        yield from name_findings(u.src, u.tgt, ctx.common_words, bool(glued_words(u.tgt)), ctx.cfg)
+        yield from _glue_aware(lambda v: name_findings(v.src, v.tgt, ctx.common_words, bool(glued_words(v.tgt)), ctx.cfg),
+                               u, ctx)
 
 
 @unit_check("added", "info")
@@ -123,10 +158,9 @@ def acronym(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
 @unit_check("missing-space", "info")
 def missing_space(u: QAUnit, ctx: Context) -> Iterator[str]:
     """Two words or sentences glued together (a missing space) in the source or the target."""
-    for side, text in (("source", u.src), ("target", u.tgt)):
-        glued = glued_words(text)
-        if glued:
-            yield f"missing space in the {side}: {_fmt(glued[:5])}"
+    for side, found in (("source", glued_words(u.src)), ("target", glued_words(u.tgt, u.src, ctx.cfg))):
+        if found:
+            yield f"missing space in the {side}: {_fmt(found[:5])}"
 
 
 @unit_check("omission", "warning")

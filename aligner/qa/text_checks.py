@@ -1,10 +1,17 @@
-"""Checks on the text itself: glued words, cut sentences."""
+"""Checks on the text itself: glued words, cut sentences.
+
+:func:`glued` is the one place that decides what is two words glued together: the
+``missing-space`` check reports its tokens, and the name, number and date checks
+downgrade a finding that reading them apart (:func:`unglue`) makes disappear.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
+from ..config import QA_DEFAULTS, QAConfig
 from ..lang import ar
 
 #: ة and ى end a word: a letter after them means two words glued (الملكةالمتحدة).
@@ -15,11 +22,102 @@ _GLUED_SENTENCE = re.compile(r"[a-zà-ÿ\u0621-\u064A0-9]{2,}[.!?؟][A-ZÀ-Ý\u0
 LETTER_NAMES = frozenset("إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم إن أو بي كيو آر إس تي يو في دبليو إكس واي زد".split())
 
 
-def glued_words(text: str) -> list[str]:
-    """Places where a space is missing between two words or two sentences."""
-    out = [m.group(0) for m in _AR_GLUED.finditer(text)]
-    out += [m.group(0) for m in _GLUED_SENTENCE.finditer(text) if not re.search(r"\d[.]\d", m.group(0))]
+_AR_TOKEN = re.compile(r"[\u0621-\u064A]{5,}")
+_ARTICLES = ("ال", "لل", "وال", "بال", "فال", "كال")
+_CLITICS = "وبلكف"
+
+
+@dataclass(frozen=True)
+class Glued:
+    """A token of two words (or sentences) glued together, and the same with the space put back."""
+
+    token: str
+    split: str
+
+
+def glued(text: str, src: str = "", cfg: QAConfig = QA_DEFAULTS) -> list[Glued]:
+    """Places where a space is missing between two words or two sentences of *text*.
+
+    Always: a letter after a word-final ة or ى (المملكةالمتحدة), a sentence end with no space
+    after it (2014.En). With *src* (the other side of the unit), also an Arabic token unknown
+    to the word list made of a common word (:attr:`~aligner.config.QAConfig.glued_common`)
+    and a number word, a month, a weekday or a name of *src*, or of two of these
+    (فيستة, كبيرلميلر, غشتألفين)."""
+    out = [Glued(m.group(0), re.sub(r"([ةى])(?=[\u0621-\u064A])", r"\1 ", m.group(0))) for m in _AR_GLUED.finditer(text)]
+    out += [Glued(m.group(0), re.sub(r"([.!?؟])", r"\1 ", m.group(0), count=1))
+            for m in _GLUED_SENTENCE.finditer(text) if not re.search(r"\d[.]\d", m.group(0))]
+    if src:
+        seen = {g.token for g in out}
+        for m in _AR_TOKEN.finditer(text):
+            if any(m.group(0) in t for t in seen):
+                continue
+            split = _split_on_evidence(m.group(0), src, cfg)
+            if split:
+                seen.add(m.group(0))
+                out.append(Glued(m.group(0), split))
     return out
+
+
+def glued_words(text: str, src: str = "", cfg: QAConfig = QA_DEFAULTS) -> list[str]:
+    """The tokens of :func:`glued`."""
+    return [g.token for g in glued(text, src, cfg)]
+
+
+def unglue(text: str, tokens: list[Glued]) -> str:
+    """*text* with the missing spaces of *tokens* put back."""
+    for g in tokens:
+        text = text.replace(g.token, g.split)
+    return text
+
+
+def _split_on_evidence(token: str, src: str, cfg: QAConfig) -> str | None:
+    """``"a b"`` when a *token* unknown to the word list is a common word and a number word,
+    month, weekday or source name, or two of these, glued together; else None."""
+    from ..lang.entities import french_names, month_mentions, weekdays
+    from ..lang.lexicon import counts
+    from ..lang.numbers import Number, numbers
+    from ..lang.translit import name_in_arabic
+
+    table = counts("ar")
+    if table.get(token, 0) >= cfg.rare_arabic:
+        return None
+    names: list[str] | None = None
+    values = {v for n in numbers(src) for v in n.values}
+    months, days = set(month_mentions(src, "fr", False)), weekdays(src, "fr")
+
+    def number_word(part: str) -> list[Number]:
+        """The part read as one number word of 2 or more, not after a clitic (وست is not ست)."""
+        if part[0] in _CLITICS and numbers(part[1:]):
+            return []
+        return [n for n in numbers(part) if n.kind == "word" and n.text == part and min(n.values) >= 2]
+
+    def evidence(part: str) -> str:
+        """"date" or "number" for a month, weekday or number word that the source has,
+        "name" for a name of the source, else ""."""
+        nonlocal names
+        if len(part) < 3 or part.startswith(_ARTICLES):
+            return ""
+        if any(n.values & values for n in number_word(part)):
+            return "number"
+        if {k for k, w in month_mentions(part, "ar", False).items() if w == part} & months \
+                or weekdays(part, "ar") & days:
+            return "date"
+        if names is None:  # a name glued to a word, not the name itself (كبيرلميلر, not ويمبلي)
+            names = [n for n in french_names(src, set()) if not name_in_arabic(n, token)]
+        return "name" if any(name_in_arabic(n, part) for n in names) else ""
+
+    def word(part: str, two_letters: bool) -> bool:
+        """A common word (of two letters only before a number or a date: في ستة, not إن + a name),
+        or any number word (غشت ألفين)."""
+        common = table.get(part, 0) >= cfg.glued_common and (two_letters or len(part) >= 3)
+        return not part.startswith(_ARTICLES) and (common or bool(number_word(part)))
+
+    for i in range(2, len(token) - 1):
+        a, b = token[:i], token[i:]
+        kind_a, kind_b = evidence(a), evidence(b)
+        if (kind_b and word(a, kind_b != "name")) or (kind_a and word(b, False)):
+            return f"{a} {b}"
+    return None
 
 
 def ends_on_non_final_word(text: str) -> str | None:
