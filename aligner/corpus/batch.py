@@ -55,10 +55,8 @@ def die_with_parent(parent: int) -> None:
     """
     import signal
     import sys
-    import threading
-    import time
 
-    from ..encoders.parallel import disable_side_processes
+    from ..encoders.parallel import disable_side_processes, exit_with_parent
 
     disable_side_processes()  # this worker has its core: no second process per pair
     if sys.platform.startswith("linux"):
@@ -69,16 +67,7 @@ def die_with_parent(parent: int) -> None:
             libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
         except (OSError, AttributeError):
             pass
-    if os.getppid() != parent:  # died before we got here
-        os._exit(1)
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+    exit_with_parent(parent, 1)
 
 
 def run_batch(

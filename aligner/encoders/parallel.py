@@ -69,21 +69,27 @@ def side_processes_allowed() -> bool:
     return len(os.sched_getaffinity(0)) >= 2
 
 
-def _watch_parent(parent: int) -> None:
-    """End this child as soon as the process that forked it is gone (killed, even with SIGKILL)."""
-    while True:
-        time.sleep(0.5)
-        if os.getppid() != parent:
-            os._exit(0)
+def exit_with_parent(parent: int, code: int = 0) -> None:
+    """End this process (``os._exit(code)``) as soon as *parent*, the process that started it,
+    is gone, even killed with SIGKILL: at once if it already is, else from a thread that
+    checks twice a second."""
+    if os.getppid() != parent:  # died before we got here
+        os._exit(code)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(code)
+
+    threading.Thread(target=watch, name="aligner-watch-parent", daemon=True).start()
 
 
 def _serve(encoder: Encoder, conn: Connection, parent_end: Connection, parent: int) -> None:
     """The child's loop: encode what the parent sends until it closes the pipe or is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     parent_end.close()  # else the pipe never reads as closed here when the parent dies
-    if os.getppid() != parent:  # died before we got here
-        os._exit(0)
-    threading.Thread(target=_watch_parent, args=(parent,), name="aligner-watch-parent", daemon=True).start()
+    exit_with_parent(parent)
     with one_blas_thread():
         while True:
             try:
