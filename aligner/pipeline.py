@@ -23,7 +23,7 @@ from .align.span_budget import ConcurrentSpanVectors
 from .config import AlignConfig
 from .encoders import Encoder, choose_encoder, get_encoder
 from .encoders.cache import EmbeddingCache
-from .encoders.parallel import Worker, both, one_blas_thread, side_worker
+from .encoders.parallel import Worker, both, one_blas_thread, side_worker, source_encoder
 from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
@@ -113,7 +113,7 @@ def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray
         return lambda texts: encode_texts(texts, lang, enc, cache)
 
     return ConcurrentSpanVectors(x, y, [s.text for s in src], [s.text for s in tgt],
-                                 encoder_for(cfg.src_lang, worker.encoder if worker else encoder),
+                                 encoder_for(cfg.src_lang, source_encoder(worker, encoder)),
                                  encoder_for(cfg.tgt_lang, encoder), worker)
 
 
@@ -136,7 +136,7 @@ def align_sentences(
     cfg = cfg.with_(encoder=enc.name)
     on_src, on_tgt = both_sides(progress, len(src), len(tgt))
     with one_blas_thread(), side_worker(enc) as worker:
-        src_enc = worker.encoder if worker else enc
+        src_enc = source_encoder(worker, enc)
         x, y = both(lambda: embed(src, cfg.src_lang, src_enc, cache, on_src),
                     lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
         # a list on one side only is aligned as one block (aligner.align.blocks)

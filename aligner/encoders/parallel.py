@@ -216,3 +216,8 @@ def both(first: Callable[[], A], second: Callable[[], B], worker: Worker | None)
     later = worker.submit(second)
     a = first()
     return a, later.result()
+
+
+def source_encoder(worker: Worker | None, encoder: Encoder) -> Encoder:
+    """What the source side encodes with: the worker's (a child process's) when there is one."""
+    return worker.encoder if worker is not None else encoder
