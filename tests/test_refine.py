@@ -130,3 +130,19 @@ def test_invalid_refinement_settings_are_refused():
         AlignConfig(refine_rounds=0)
     with pytest.raises(ConfigError, match="norm floor"):
         AlignConfig(norm_floor=0.0)
+
+
+def test_concurrent_spans_encode_a_span_no_round_prefetched():
+    # a join makes a bead whose span no round prefetched; with the source side's worker
+    # it must still be encoded (it was handed to the worker and then looked up: KeyError)
+    from aligner.align.span_budget import ConcurrentSpanVectors
+    from aligner.encoders.parallel import Worker
+
+    rng = np.random.default_rng(0)
+    table = _unit(rng.normal(size=(40, 16)))
+    enc = BagEncoder(table)
+    src, tgt = ["t1", "t2", "t3"], ["t1", "t2 t3"]
+    x, y = enc(src), enc(tgt)
+    spans = ConcurrentSpanVectors(x, y, src, tgt, enc, enc, Worker(enc))  # type: ignore[arg-type]
+    np.testing.assert_allclose(spans.vector(0, (1, 2)), enc(["t2 t3"])[0], rtol=1e-6)
+    assert spans.cos((1, 2), (1,)) > 0.99

@@ -43,4 +43,7 @@ class ConcurrentSpanVectors(SpanVectors):
 
     def vector(self, side: int, span: Span) -> np.ndarray:
         self._wait()
+        if len(span) > 1 and span not in self._known[side]:
+            # a span no round prefetched (a join made it): encoded here and now, not in the worker
+            SpanVectors.prefetch(self, side, [span])
         return super().vector(side, span)
