@@ -48,6 +48,29 @@ def test_month_words_that_are_not_dates():
     assert months("جرس باب", "ar") == set()
 
 
+def date_findings(src, tgt):
+    return [(f.severity, f.message) for f in run_checks([QAUnit(0, src, tgt)]).findings if f.check == "date"]
+
+
+def test_a_month_without_a_day_that_changed_is_an_error():
+    # "en mars" is no date (no day, no year), yet a reviewer must see it changed
+    assert [s for s, _ in date_findings("Le confinement a commencé en mars dans le pays.",
+                                        "بدأ الإغلاق في مايو في البلاد.")] == ["error"]
+    assert [s for s, _ in date_findings("Début août, les écoles ont fermé.", "في أوائل شهر أيلول، أغلقت المدارس.")] == ["error"]
+    # the same month in either form, a verb, the planet: nothing
+    assert date_findings("Le confinement a commencé en mars.", "بدأ الإغلاق في آذار.") == []
+    assert date_findings("Il a pratiqué le football en mai.", "مارس كرة القدم في مايو.") == []
+    assert date_findings("Mars est une planète rouge.", "المريخ كوكب أحمر.") == []
+    # a month named in the target only, where the source names no month: not judged
+    assert date_findings("Le confinement a commencé au printemps.", "بدأ الإغلاق في مارس.") == []
+
+
+def test_a_month_the_source_never_names_is_reported_beside_a_kept_one():
+    found = date_findings("Lancée en mars, l'étude a reçu en mars 108 millions de dollars.",
+                          "أُطلقت الدراسة في أكتوبر، وخلال شهر مارس بلغ تمويلها 108 ملايين دولار.")
+    assert found and found[0][0] == "warning" and "أكتوبر" in found[0][1]
+
+
 def test_times_in_12_and_24_hours():
     assert unmatched_numbers("à 22 h 08", "الساعة ١٠:٠٨ مساءً") == ([], [])
 

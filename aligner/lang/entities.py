@@ -13,7 +13,7 @@ from .number_compare import unmatched_numbers
 from .numbers import Number, fold_digits, numbers
 
 __all__ = ["Number", "fold_digits", "numbers", "unmatched_numbers", "months", "month_mentions", "weekdays", "french_names",
-           "latin_words_in_arabic"]
+           "latin_words_in_arabic", "month_words"]
 
 
 # --- dates -----------------------------------------------------------------
@@ -52,6 +52,32 @@ def month_mentions(text: str, lang: str, dates_only: bool = True) -> dict[int, s
         if text[m.end():m.end() + 1] in ("-", "‐") or (dates_only and not _near_number(text, m.start(), m.end())):
             continue
         out.setdefault(table[m.group(1).lower() if table is fr.MONTHS else m.group(1)], m.group(1))
+    return out
+
+
+#: Words after which an Arabic month name is a month, not a verb or a name ("في مارس",
+#: "منذ شهر أيار", "أوائل يوليو"): "مارس الرياضة" (he practised sport) is not March.
+_AR_MONTH_CONTEXT = re.compile(
+    r"(?:^|[\s(«\"])(?:في|فى|منذ|حتى|شهر|شهري|أوائل|اوائل|أواخر|اواخر|أواسط|منتصف|مطلع|بداية|بدايه|نهاية|خلال|"
+    r"من|إلى|الى|قبل|بعد|حلول|وفي|ومنذ|وحتى|وخلال)\s+(?:شهر\s+)?$"
+)
+
+
+def month_words(text: str, lang: str) -> dict[int, str]:
+    """Months named as months, with or without a day (number → the word as written): in
+    French the lower-case names ("en mars", "début août"; "Mars" the planet is left out);
+    in Arabic a name next to a day or a year, or after a word that introduces a month
+    (:data:`_AR_MONTH_CONTEXT`)."""
+    if not lang.startswith("ar"):
+        return {fr.MONTHS[m.group(1)]: m.group(1) for m in _FR_MONTH.finditer(text)
+                if m.group(1).islower() and text[m.end():m.end() + 1] not in ("-", "‐")}
+    out: dict[int, str] = {}
+    for m in _AR_MONTH.finditer(text):
+        if text[m.end():m.end() + 1] in ("-", "‐"):
+            continue
+        prefixed = m.start(1) > m.start() and m.group(0)[0] in "بل"  # بمارس «in March» (ومارس may be a verb)
+        if prefixed or _near_number(text, m.start(), m.end()) or _AR_MONTH_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
+            out.setdefault(ar.MONTHS[m.group(1)], m.group(1))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..align.scores import length_deviation
 from ..lang import fr, script_shares
 from ..lang.clitics import contains_term
-from ..lang.entities import french_names, latin_words_in_arabic, month_mentions, weekdays
+from ..lang.entities import french_names, latin_words_in_arabic, month_mentions, month_words, weekdays
 from ..lang.translit import arabic_skeleton
 from .base import Context, Finding, QAUnit, is_pair, memory_check, unit_check
 from .name_checks import name_findings, unexplained_transliterations
@@ -112,6 +112,15 @@ def _date_findings(u: QAUnit) -> Iterator[tuple[str, str]]:
     missing = [f"{w} ({k})" for k, w in sorted(src.items()) if k not in tgt_any]
     added = [f"{w} ({k})" for k, w in sorted(tgt.items()) if k not in src_any]
     yield from _graded("month", missing, added)
+    if not (missing or added):
+        # a month without a day ("en mars" ↔ «في مايو»): reported only when the target names a
+        # month that the source, which names months, does not (changed: error; added: warning)
+        src_words, tgt_words = month_words(u.src, "fr"), month_words(u.tgt, "ar")
+        only_src = [f"{w} ({k})" for k, w in sorted(src_words.items()) if k not in tgt_any]
+        only_tgt = [f"{w} ({k})" for k, w in sorted(tgt_words.items()) if k not in src_any]
+        if only_tgt and src_words:
+            # a month the source never names, where the source does name months
+            yield from _graded("month", only_src, only_tgt)
     a, b = weekdays(u.src, "fr"), weekdays(u.tgt, "ar")
     yield from _graded("weekday", [str(v) for v in sorted(a - b)], [str(v) for v in sorted(b - a)])
 
