@@ -12,6 +12,7 @@ not calibrated, and the signature's encoder name says which encoder produced the
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -39,3 +40,31 @@ def confidence(weights: np.ndarray, row: np.ndarray) -> float:
     """Probability that the bead with features *row* is exactly right."""
     x = max(-50.0, min(50.0, float(np.dot(weights, row))))
     return 1.0 / (1.0 + math.exp(-x))
+
+
+def feature_row(a: int, b: int, base: float, best: float, typical: float,
+                neighbours: Sequence[tuple[int, int]]) -> np.ndarray:
+    """The :data:`FEATURES` of a bead of *a* source and *b* target sentences, the one place
+    they are defined (the search and the review's rescoring both call it).
+
+    *base*: the bead's normalised dissimilarity (pairs); *best*: for a 1-1 bead the lowest
+    1-1 dissimilarity of either sentence to any partner, for an unaligned sentence its
+    own; *typical*: the document's median of those; *neighbours*: the shapes (a, b) of
+    the beads before and after it.
+    """
+    row = np.zeros(len(FEATURES))
+    row[0] = 1.0
+    row[9] = typical
+    row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
+    row[7] = float(any(x + y > 2 for x, y in neighbours))
+    if a and b:
+        row[1] = base
+        row[4] = float(a + b > 2)
+        row[5] = float(a + b - 2)
+        if a == 1 and b == 1:
+            # how much better the best partner of either sentence would be
+            row[8] = max(0.0, base - best)
+    else:
+        row[2] = best
+        row[3] = 1.0
+    return row

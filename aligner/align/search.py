@@ -18,7 +18,7 @@ import numpy as np
 from ..config import AlignConfig
 from ..models import Bead
 from . import kernels as _dp
-from .confidence import FEATURES, confidence, weights_for
+from .confidence import confidence, feature_row, weights_for
 from .refine import Pair, Span, SpanVectors, refine_beads
 
 #: Largest bead of the coarse levels, which only place the band of the next level.
@@ -299,28 +299,17 @@ def align_vectors(
 def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
                   best_x: np.ndarray, best_y: np.ndarray, floor: float) -> list[np.ndarray]:
     """One row of :data:`FEATURES` per bead of the path *raw*."""
-    rows = []
     # how well sentences of this document find a partner at all (harder documents, lower confidence)
     both = np.concatenate([best_x, best_y])
     typical = float(np.median(both[both < 1e17])) if both.size else 1.0
     shapes = [(a, b) for _, _, a, b in raw]
+    rows = []
     for k, (i, j, a, b) in enumerate(raw):
-        row = np.zeros(len(FEATURES))
-        row[0] = 1.0
-        row[9] = typical
         neighbours = [shapes[q] for q in (k - 1, k + 1) if 0 <= q < len(shapes)]
-        row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
-        row[7] = float(any(x + y > 2 for x, y in neighbours))
+        base = float(_dp.bead_base(i, j, a, b, arr.band, arr.gx, arr.gy, floor)) if a and b else 0.0
         if a and b:
-            base = float(_dp.bead_base(i, j, a, b, arr.band, arr.gx, arr.gy, floor))
-            row[1] = base
-            row[4] = float(a + b > 2)
-            row[5] = float(a + b - 2)
-            if a == 1 and b == 1:
-                # how much better the best partner in the band of either sentence would be
-                row[8] = max(0.0, base - min(float(best_x[i - 1]), float(best_y[j - 1])))
+            best = min(float(best_x[i - 1]), float(best_y[j - 1])) if a == 1 and b == 1 else 0.0
         else:
-            row[2] = float(best_x[i - 1]) if a else float(best_y[j - 1])
-            row[3] = 1.0
-        rows.append(row)
+            best = float(best_x[i - 1]) if a else float(best_y[j - 1])
+        rows.append(feature_row(a, b, base, best, typical, neighbours))
     return rows

@@ -7,27 +7,22 @@ The aligner's confidence is a logistic model over features of a bead
 random sentences of the other document), whether the bead is a merge or an
 unaligned sentence, its neighbours. After an edit, the features of the touched
 units are computed from the sentence vectors (read from the embedding cache:
-``aligner align`` stored them) and scored with the same weights.
+``aligner align`` stored them) and scored with the same weights; the feature row itself
+comes from :func:`aligner.align.confidence.feature_row`, as in the search.
 
 The aligner's search limits partners to a band around its path on long
-documents; here every sentence of the other side is a candidate. When the
-aligner's feature set is one this module does not know, no confidence is
-computed (the page shows none) rather than a wrong one.
+documents; here every sentence of the other side is a candidate.
 """
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Iterable
 
 import numpy as np
 
-from ..align.confidence import FEATURES, weights_for
+from ..align.confidence import confidence, feature_row, weights_for
 from .edit import EditableAlignment, Unit
-
-KNOWN_FEATURES = {"document_best_dissimilarity", "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
-                  "extra_sentences", "next_to_null", "next_to_many", "partner_margin"}
 
 
 def encoder_name(signature: str) -> str:
@@ -51,7 +46,6 @@ class Rescorer:
         self.langs = (src_lang, tgt_lang)
         self.encoder_name = encoder
         self.samples, self.seed = DEFAULTS.norm_samples, DEFAULTS.seed
-        self.usable = KNOWN_FEATURES.issuperset(FEATURES)
         self.error = ""
         self._ready = threading.Event()
         self._lock = threading.Lock()
@@ -69,7 +63,7 @@ class Rescorer:
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the vectors are ready (or failed); True when they are usable."""
         self._ready.wait(timeout)
-        return self._ready.is_set() and not self.error and self.usable
+        return self._ready.is_set() and not self.error
 
     def _load(self, texts: tuple[list[str], list[str]]) -> None:
         try:
@@ -147,37 +141,25 @@ class Rescorer:
             self._typical_cache = float(np.median(best)) if best else 1.0
         return self._typical_cache
 
-    def _features(self, units: tuple[Unit, ...], k: int) -> dict[str, float]:
+    def _features(self, units: tuple[Unit, ...], k: int) -> np.ndarray:
         u = units[k]
         a, b = len(u.src), len(u.tgt)
-        neighbours = [units[q] for q in (k - 1, k + 1) if 0 <= q < len(units)]
-        f = {name: 0.0 for name in KNOWN_FEATURES}
-        f["bias"] = 1.0
-        f["document_best_dissimilarity"] = self._typical()
-        f["next_to_null"] = float(any(not n.aligned for n in neighbours))
-        f["next_to_many"] = float(any(len(n.src) + len(n.tgt) > 2 for n in neighbours))
+        neighbours = [(len(n.src), len(n.tgt)) for n in (units[q] for q in (k - 1, k + 1) if 0 <= q < len(units))]
+        base = self._base(u.src, u.tgt) if a and b else 0.0
         if a and b:
-            base = self._base(u.src, u.tgt)
-            f["pair_dissimilarity"] = base
-            f["is_many"] = float(a + b > 2)
-            f["extra_sentences"] = float(a + b - 2)
-            if a == 1 and b == 1:
-                f["partner_margin"] = max(0.0, base - min(self._best(0, u.src[0]), self._best(1, u.tgt[0])))
+            best = min(self._best(0, u.src[0]), self._best(1, u.tgt[0])) if a == 1 and b == 1 else 0.0
         else:
-            f["null_best_dissimilarity"] = self._best(0, u.src[0]) if a else self._best(1, u.tgt[0])
-            f["is_null"] = 1.0
-        return f
+            best = self._best(0, u.src[0]) if a else self._best(1, u.tgt[0])
+        return feature_row(a, b, base, best, self._typical(), neighbours)
 
     def confidences(self, alignment: EditableAlignment, indexes: Iterable[int]) -> dict[int, float]:
-        """Confidence of the units at *indexes*; empty when the vectors are not ready or not usable."""
-        if not self._ready.is_set() or self.error or not self.usable:
+        """Confidence of the units at *indexes*; empty when the vectors are not ready or failed."""
+        if not self._ready.is_set() or self.error:
             return {}
         with self._lock:
             self._sync_texts(alignment)
             out = {}
             for k in indexes:
                 if 0 <= k < len(alignment.units):
-                    f = self._features(alignment.units, k)
-                    z = float(np.dot(weights_for(self.encoder_name), [f[name] for name in FEATURES]))
-                    out[k] = round(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))), 4)
+                    out[k] = round(confidence(weights_for(self.encoder_name), self._features(alignment.units, k)), 4)
             return out
