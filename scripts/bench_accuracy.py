@@ -1,7 +1,7 @@
 """Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
 Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
-                                        [--concatenate]
+                                        [--concatenate] [--bare-ends tgt=0.3]
                                         [--systems aligner,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
@@ -15,7 +15,10 @@ embedding cache) — with every row run in this process on the same inputs:
 * ``sentalign``: the Vecalign programme on PyPI, fed the same loaded encoder
   (its defaults: overlaps and beads up to 8 sentences);
 * with ``--ablations``, ours (first encoder) with one rule switched off per row
-  (:data:`ABLATIONS`).
+  (:data:`ABLATIONS`);
+* with ``--bare-ends SIDE=RATE``, every row on documents whose lines lost their final
+  stop at that rate on one side or both (:func:`bare_ends`): robustness to pages that end
+  their paragraphs bare.
 
 Then a reliability table of our confidence per benchmark and encoder: for confidence
 bins, the beads, their mean confidence and the share exactly in the gold, with the
@@ -25,6 +28,7 @@ expected calibration error (``reliability.py``).
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,7 +40,7 @@ from reliability import markdown  # type: ignore[import-not-found]
 from aligner.align.evaluate import read_beads, score
 from aligner.config import AlignConfig
 from aligner.encoders.registry import Encoder, get_encoder
-from aligner.lang.segment import line_kind
+from aligner.lang.segment import pre_split
 from aligner.models import Sentence
 from aligner.pipeline import align_sentences
 
@@ -76,8 +80,8 @@ def documents(bench: str) -> tuple[tuple[str, str], list[tuple[Path, Path, Path]
 
 
 def as_sentences(lines: list[str]) -> list[Sentence]:
-    """Pre-split lines as ``aligner align --pre-split`` reads them (kind from :func:`line_kind`)."""
-    return [Sentence(i, t, line_kind(t), line=i) for i, t in enumerate(lines)]
+    """Pre-split lines as ``aligner align --pre-split`` reads them (:func:`aligner.lang.segment.pre_split`)."""
+    return pre_split("\n".join(lines) + "\n")
 
 
 #: The encoder loader (a script may put a caching one here).
@@ -171,6 +175,30 @@ def right_beads(golds: list, preds: list) -> list[bool]:  # type: ignore[type-ar
     return flat
 
 
+#: The stops that :func:`bare_ends` takes off a line's end.
+STOPS = ".؟?!"
+
+
+def bare_ends(align: Callable[[list[str], list[str]], BeadList], side: str, rate: float,
+              seed: int = 5) -> Callable[[list[str], list[str]], BeadList]:
+    """*align* on documents whose *side* (``src``, ``tgt`` or ``both``) has lost the final stop
+    of a *rate* share of its lines (seeded), as pages that end paragraphs bare do; the
+    gold is unchanged (the lines are the same). Attributes of *align* stay readable."""
+    rng = random.Random(seed)
+
+    def strip(lines: list[str]) -> list[str]:
+        return [t.rstrip().rstrip(STOPS) if t.rstrip()[-1:] in STOPS and rng.random() < rate else t for t in lines]
+
+    class Bare:
+        def __call__(self, src: list[str], tgt: list[str]) -> BeadList:
+            return align(strip(src) if side in ("src", "both") else src, strip(tgt) if side in ("tgt", "both") else tgt)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(align, name)
+
+    return Bare()
+
+
 def main() -> None:
     from aligner.encoders.parallel import disable_side_processes
 
@@ -185,8 +213,17 @@ def main() -> None:
                     help="align each benchmark's documents as one long document (the coarse-to-fine search)")
     ap.add_argument("--ablations", action="store_true",
                     help="also run ours (first encoder) with each rule of ABLATIONS switched off")
+    ap.add_argument("--bare-ends", metavar="SIDE=RATE",
+                    help="take the final stop off a share of each document's lines first, on the "
+                         "source (src), target (tgt) or both sides, e.g. tgt=0.3 (robustness)")
     args = ap.parse_args()
     systems = args.systems.split(",")
+    bare = None
+    if args.bare_ends:
+        side, rate = args.bare_ends.split("=")
+        if side not in ("src", "tgt", "both"):
+            raise SystemExit("--bare-ends: SIDE is src, tgt or both")
+        bare = (side, float(rate))
     for bench in args.bench.split(","):
         langs, docs = documents(bench)
         n_beads = sum(len(read_beads(g)) for _, _, g in docs)
@@ -207,6 +244,8 @@ def main() -> None:
         if "sentalign" in systems:
             rows += [("sentalign", e, run_sentalign(e, langs)) for e in args.sentalign_encoders.split(",")]
         for system, enc, align in rows:
+            if bare is not None:
+                align = bare_ends(align, *bare)
             s, secs, golds, preds = evaluate(docs, align, args.concatenate)
             print(f"| {system} | {enc} | {s.precision_strict:.3f} | {s.recall_strict:.3f} | {s.f1_strict:.3f} | "
                   f"{s.precision_lax:.3f} | {s.recall_lax:.3f} | {s.f1_lax:.3f} | {secs:.1f} |", flush=True)

@@ -4,8 +4,7 @@ import pytest
 
 from aligner.align.evaluate import parse_beads, score
 from aligner.config import AlignConfig
-from aligner.lang.segment import line_kind
-from aligner.models import Sentence
+from aligner.lang.segment import pre_split
 from aligner.pipeline import align_sentences
 
 from .conftest import golden_cases
@@ -16,8 +15,8 @@ from .conftest import golden_cases
 def test_golden_alignment(case, encoder):
     # Each line is one segment; its kind (heading or sentence) is found as
     # segmentation would find it.
-    src = [Sentence(i, t, line_kind(t)) for i, t in enumerate(case["fr"])]
-    tgt = [Sentence(i, t, line_kind(t)) for i, t in enumerate(case["ar"])]
+    src = pre_split("\n".join(case["fr"]) + "\n")
+    tgt = pre_split("\n".join(case["ar"]) + "\n")
     result = align_sentences(src, tgt, AlignConfig(encoder=encoder))
     gold = parse_beads("\n".join(case["gold"]))
     pred = [(b.src, b.tgt) for b in result.beads]

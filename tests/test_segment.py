@@ -63,3 +63,23 @@ def test_leading_scrape_junk_is_trimmed():
 def test_pre_split_keeps_lines_as_given():
     sents = pre_split("Une phrase. Deux phrases.\n\nTrois\n")
     assert [s.text for s in sents] == ["Une phrase. Deux phrases.", "", "Trois"]
+
+
+LONG_AR = ("وأكد المسؤول أن التعاون بين البلدين يشمل مجالات عديدة منها الأمن والاقتصاد والثقافة "
+           "والتعليم والصحة والنقل والطاقة المتجددة")
+
+
+def test_a_short_line_without_a_stop_is_a_heading_where_sentences_end_with_one():
+    lines = ["التعاون الأمني"] + [LONG_AR + "."] * 6 + ["وأشاد الوزير بالنتائج المحققة"]
+    kinds = [s.kind for s in pre_split("\n".join(lines) + "\n")]
+    assert kinds[0] == "heading" and kinds[-1] == "heading"
+    assert [s.kind for s in segment_text("\n".join(lines), "ar")][0] == "heading"
+
+
+def test_where_paragraphs_end_bare_a_missing_stop_makes_no_heading():
+    # web Arabic often ends its paragraphs without a stop: every short sentence would be a "title"
+    lines = ["التعاون الأمني"] + [LONG_AR] * 6 + ["وأشاد الوزير بالنتائج المحققة"]
+    assert {s.kind for s in pre_split("\n".join(lines) + "\n")} == {"sentence"}
+    assert {s.kind for s in segment_text("\n".join(lines), "ar")} == {"sentence"}
+    # too few long lines to tell: the usual rule
+    assert pre_split("التعاون الأمني\n" + LONG_AR + "\n")[0].kind == "heading"

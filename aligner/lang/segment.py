@@ -8,6 +8,7 @@ is an ``item``. Numbers (``3.5``, ``٣٫٥``, ``5.12.2024``) are never split.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..errors import ConfigError
@@ -84,6 +85,7 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
     split = _splitter(lang.split("-")[0].lower())
     sentences: list[Sentence] = []
     in_list = False
+    stops = stops_end_sentences(text.split("\n"))
     for line_no, raw in enumerate(text.split("\n")):
         line = raw.strip()
         if not line:
@@ -97,7 +99,7 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
                      and line.endswith(tuple(_END_MARKS)))
         if bullet or list_item:
             kinds = ["item"] * len(pieces)
-        elif len(pieces) == 1 and looks_like_heading(line):
+        elif len(pieces) == 1 and looks_like_heading(line, stops):
             kinds = ["heading"]
         else:
             kinds = ["sentence"] * len(pieces)
@@ -110,12 +112,31 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
-def looks_like_heading(line: str) -> bool:
+#: A side whose long lines (beyond the heading limits) lack a final stop this often does not
+#: end its sentences with one (web Arabic often ends a paragraph bare): there a short line
+#: without a stop is a sentence like any other, not a heading, unless it has at most
+#: :data:`_BARE_HEADING_MAX_WORDS` words.
+BARE_LINE_SHARE = 0.2
+_BARE_HEADING_MAX_WORDS = 0
+
+
+def stops_end_sentences(lines: Sequence[str]) -> bool:
+    """Whether the long lines of a document end with final punctuation (at least 5 of them,
+    fewer than :data:`BARE_LINE_SHARE` bare): only then does a missing stop mark a heading."""
+    long = [t.strip() for t in lines if len(t.strip()) > _HEADING_MAX_CHARS or len(t.split()) > _HEADING_MAX_WORDS]
+    if len(long) < 5:
+        return True
+    return sum(1 for t in long if not t.endswith(tuple(_END_MARKS))) < BARE_LINE_SHARE * len(long)
+
+
+def looks_like_heading(line: str, stops: bool = True) -> bool:
     """A short line (≤ 100 characters, ≤ 14 words) without final punctuation that does
-    not start with a lower-case letter (a clause cut from its sentence does)."""
+    not start with a lower-case letter (a clause cut from its sentence does). With
+    *stops* False (the document does not end its sentences with a stop,
+    :func:`stops_end_sentences`), no line is one by these signs."""
     stripped = line.strip()
     return (bool(stripped) and len(stripped) <= _HEADING_MAX_CHARS
-            and len(stripped.split()) <= _HEADING_MAX_WORDS
+            and len(stripped.split()) <= (_HEADING_MAX_WORDS if stops else _BARE_HEADING_MAX_WORDS)
             and not stripped.endswith(tuple(_END_MARKS)) and not stripped[0].islower())
 
 
@@ -129,13 +150,13 @@ def opens_with_title(text: str) -> bool:
     return bool(_GLUED_TITLE.match(text.strip()))
 
 
-def line_kind(line: str) -> str:
+def line_kind(line: str, stops: bool = True) -> str:
     """``heading`` for a line that :func:`looks_like_heading`, ``item`` for a
     bullet, else ``sentence``."""
     stripped = line.strip()
     if _BULLET.match(stripped):
         return "item"
-    if looks_like_heading(stripped):
+    if looks_like_heading(stripped, stops):
         return "heading"
     return "sentence"
 
@@ -147,4 +168,5 @@ def pre_split(text: str) -> list[Sentence]:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return [Sentence(i, line, line_kind(line), line=i) for i, line in enumerate(lines)]
+    stops = stops_end_sentences(lines)
+    return [Sentence(i, line, line_kind(line, stops), line=i) for i, line in enumerate(lines)]
