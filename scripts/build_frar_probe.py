@@ -157,8 +157,8 @@ AR_BOILERPLATE = ["شارك بتعليقك", "شاهد أيضا", "اشترك ف
                   "المصدر: وكالات", "نشر في 14/03/2020 على الساعة 10:32", "تابعونا على فيسبوك"]
 KICKER = ("En bref", "باختصار")
 #: Words a sentence left after a cut must not start with (it would read as a fragment).
-RELATIVE = {"qui", "que", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "ce", "التي", "الذي", "الذين",
-            "مما", "ما", "بما", "والتي", "والذي", "حيث"}
+RELATIVE = {"qui", "que", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "ce", "mais", "التي", "الذي",
+            "الذين", "مما", "ما", "بما", "والتي", "والذي", "والذين", "حيث"}
 #: Words a cut must not leave at the end of the first half.
 DANGLING = {"et", "ou", "mais", "donc", "car", "que", "qui", "و", "أو", "أن", "التي", "الذي"}
 LOWER_OK = {"Le", "La", "Les", "L’", "L'", "Il", "Elle", "Ils", "Elles", "Ce", "Cette", "Ces", "Cet", "Un", "Une",
@@ -189,7 +189,7 @@ def middle_cut(text: str, sep: str, lo: float = 0.3, hi: float = 0.7) -> int | N
     """The comma nearest the middle leaving both halves between *lo* and *hi* of the text."""
     n = len(text)
     ok = [p for p in cut_points(text, sep) if lo <= p / n <= hi and len(text[:p].split()) >= 3
-          and text[:p].split()[-1] not in DANGLING]
+          and text[:p].split()[-1] not in DANGLING and text[p + len(sep):].split()[0].lower() not in RELATIVE]
     return min(ok, key=lambda p: abs(p / n - 0.5)) if ok else None
 
 
