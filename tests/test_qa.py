@@ -71,6 +71,25 @@ def test_a_month_the_source_never_names_is_reported_beside_a_kept_one():
     assert found and found[0][0] == "warning" and "أكتوبر" in found[0][1]
 
 
+def test_an_ordinal_that_changed_is_a_warning():
+    def numbers_found(src, tgt):
+        return [(f.severity, f.message) for f in run_checks([QAUnit(0, src, tgt)]).findings if f.check == "number"]
+
+    assert [s for s, _ in numbers_found("Le 14e sommet s'est tenu à Rabat.", "عقدت القمة الخامسة عشرة في الرباط.")] == ["warning"]
+    assert [s for s, _ in numbers_found("C'est la troisième fois.", "إنها المرة الرابعة.")] == ["warning"]
+    assert numbers_found("Le quatorzième sommet s'est tenu à Rabat.", "عقدت القمة الرابعة عشرة في الرباط.") == []
+    assert numbers_found("Au XIXe siècle, la ville a grandi.", "في القرن التاسع عشر، نمت المدينة.") == []
+    # a fraction read as an ordinal against a word that is no ordinal (two fifths): nothing
+    assert numbers_found("Le nombre a chuté de plus d'un cinquième.", "انخفض العدد بأكثر من الخُمسين.") == []
+
+
+def test_articles_are_not_roman_numerals():
+    from aligner.lang.numbers import numbers
+
+    assert [n.kind for n in numbers("Le sommet. Ce livre.")] == []
+    assert [sorted(n.values) for n in numbers("Au XIXe siècle et au Ve siècle")] == [[19.0], [5.0]]
+
+
 def test_times_in_12_and_24_hours():
     assert unmatched_numbers("à 22 h 08", "الساعة ١٠:٠٨ مساءً") == ([], [])
 

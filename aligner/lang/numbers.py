@@ -181,8 +181,8 @@ def numbers(text: str) -> tuple[Number, ...]:
     folded = _DECADE.sub(lambda m: " " * len(m.group(0)), folded)
     for m in _ROMAN.finditer(folded):
         letters = m.group(1)
-        if len(letters) == 1 and not m.group(2) and letters != "X":
-            continue  # "I", "V", "C" alone are letters more often than numbers
+        if len(letters) == 1 and ((not m.group(2) and letters != "X") or letters in "LC"):
+            continue  # "I", "V", "C" alone are letters more often than numbers; "Le", "Ce" are words
         out.append(Number(m.group(0), frozenset({float(_roman(letters))}), soft=True, kind="roman"))
     for m in _NUMBER.finditer(folded):
         values = _values(m.group(1))

@@ -18,6 +18,11 @@ def _fmt(values: list[str]) -> str:
     return ", ".join(values)
 
 
+def _ranks(words: list[Number]) -> list[Number]:
+    """Ordinals and Roman numerals (a rank: «14e», «quatorzième», «XIXe»), 2 or more."""
+    return [w for w in words if w.kind in ("ordinal", "roman") and min(w.values) >= 2]
+
+
 def _counts(words: list[Number]) -> list[Number]:
     """Numbers in words worth comparing: cardinals of 2 or more («one of», «first» are not counts)."""
     return [w for w in words if w.kind == "word" and min(w.values) >= 2]
@@ -63,6 +68,12 @@ def number_findings(src: str, tgt: str) -> Iterator[tuple[str, str]]:
             yield "warning", f"number changed: {words_missing[0].text} in the source, {added[0].text} in the target"
         else:
             yield "warning", f"number added in the target: {_fmt([m.text for m in added])}"
+    elif len(_ranks(c.words_missing)) == 1 and len(c.words_added) == 1 and c.words_added[0].kind == "ordinal":
+        # An ordinal or a century in each side, left unmatched: «14e sommet» ↔ «القمة الخامسة عشرة»,
+        # «troisième fois» ↔ «المرة الرابعة»; against an Arabic word that is no ordinal, nothing
+        # (الخُمسين «two fifths», ميه «water» in Egyptian read as numbers).
+        yield "warning", (f"ordinal changed: {_ranks(c.words_missing)[0].text} in the source, "
+                          f"{c.words_added[0].text} in the target")
     elif len(words_missing) == 1 and len(words_added) == 1:
         # Scale words (milliard ↔ مليون) are unambiguous; small number words are often duals,
         # fractions or idioms (الخُمسين «two fifths» reads as 50 unvocalised).
