@@ -56,30 +56,31 @@ def _like(original: str, new: str) -> str:
     return new.translate(str.maketrans("0123456789", DIGITS)) if any(c in DIGITS for c in original) else new
 
 
+def _pick(text: str, rng: random.Random) -> re.Match[str] | None:
+    """One number of *text*, drawn at random (None if it has none)."""
+    found = list(NUMBER.finditer(text))
+    return rng.choice(found) if found else None
+
+
 def _number(change: Callable[[str], str]) -> Injection:
     def inject(fr: str, ar: str, rng: random.Random) -> str | None:
-        found = list(NUMBER.finditer(ar))
-        if not found:
+        m = _pick(ar, rng)
+        if m is None:
             return None
-        m = rng.choice(found)
         new = _like(m.group(0), change(_ascii(m.group(0))))
         return None if new == m.group(0) else ar[:m.start()] + new + ar[m.end():]
     return inject
 
 
 def _drop_number(fr: str, ar: str, rng: random.Random) -> str | None:
-    found = list(NUMBER.finditer(ar))
-    if not found:
-        return None
-    m = rng.choice(found)
-    return re.sub(r"\s{2,}", " ", ar[:m.start()] + ar[m.end():])
+    m = _pick(ar, rng)
+    return None if m is None else re.sub(r"\s{2,}", " ", ar[:m.start()] + ar[m.end():])
 
 
 def _number_in_source(fr: str, ar: str, rng: random.Random) -> tuple[str, str] | None:
-    found = list(NUMBER.finditer(fr))
-    if not found or not NUMBER.search(ar):
+    m = _pick(fr, rng)
+    if m is None or not NUMBER.search(ar):
         return None
-    m = rng.choice(found)
     return "source", fr[:m.start()] + str(int(m.group(0)) + 2) + fr[m.end():]
 
 

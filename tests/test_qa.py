@@ -90,6 +90,18 @@ def test_articles_are_not_roman_numerals():
     assert [sorted(n.values) for n in numbers("Au XIXe siècle et au Ve siècle")] == [[19.0], [5.0]]
 
 
+def test_french_left_inside_the_arabic_is_a_warning():
+    src = "D’après l’université Johns Hopkins, mercredi, il y avait au moins 1 279 cas confirmés de COVID-19 aux États-Unis."
+    found = [(f.severity, f.message) for f in run_checks([QAUnit(0, src, "وفقًا لجامعة جونز هوبكنز، بدءًا من يوم الأربعاء كانت هناك au moins 1 279 cas confirmés de COVID-19 aux États-Unis.")]).findings
+             if f.check == "untranslated"]
+    assert [s for s, _ in found] == ["warning"] and "cas confirmés" in found[0][1]
+    # a title or a name kept in Latin script is no copy: no French function word in it
+    assert "untranslated" not in checks_of("L'enfant a lu « Harry Potter and the Philosopher's Stone » pendant les vacances d'été.",
+                                            "قرأ الطفل الصغير رواية Harry Potter and the Philosopher's Stone خلال العطلة الصيفية الماضية.")
+    assert "untranslated" not in checks_of("Il travaille depuis dix ans chez Médecins Sans Frontières Suisse.",
+                                            "يعمل منذ عشر سنوات في منظمة أطباء بلا حدود Médecins Sans Frontières Suisse.")
+
+
 def test_times_in_12_and_24_hours():
     assert unmatched_numbers("à 22 h 08", "الساعة ١٠:٠٨ مساءً") == ([], [])
 

@@ -25,6 +25,7 @@ from .number_checks import number_findings
 from .text_checks import (
     acronym_adjusted_deviation,
     acronym_findings,
+    copied_source_run,
     ends_on_non_final_word,
     glued,
     glued_words,
@@ -44,8 +45,9 @@ def empty_target(u: QAUnit, ctx: Context) -> Iterator[str]:
 
 
 @unit_check("untranslated", "error")
-def untranslated(u: QAUnit, ctx: Context) -> Iterator[str]:
-    """The target is a copy of the source, or is not in Arabic script."""
+def untranslated(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
+    """The target is a copy of the source, or is not in Arabic script (error); part of the
+    source is left in French inside the Arabic (warning)."""
     if not is_pair(u):
         return
     if _norm(u.src) == _norm(u.tgt):
@@ -54,6 +56,8 @@ def untranslated(u: QAUnit, ctx: Context) -> Iterator[str]:
     shares = script_shares(u.tgt)
     if shares["latin"] > 0.5 and len(u.tgt) > 10:
         yield f"the target is {shares['latin']:.0%} Latin script: not translated into Arabic"
+    elif (run := copied_source_run(u.src, u.tgt)) is not None:
+        yield "warning", f"part of the source is left in French in the target: «{run if len(run) <= 60 else run[:60] + '…'}»"
 
 
 Graded = tuple[str, str]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import QA_DEFAULTS, QAConfig
-from ..lang import ar
+from ..lang import ar, fr
 
 #: ة and ى end a word: a letter after them means two words glued (الملكةالمتحدة).
 _AR_GLUED = re.compile(r"[\u0621-\u064A]*[ةى](?=[\u0621-\u064A])[\u0621-\u064A]+")
@@ -166,3 +166,20 @@ def acronym_findings(src: str, tgt: str) -> list[tuple[str, str]]:
         else:
             out.append(("info", f"acronym {acro} not found in the target (expected {' / '.join(ACRONYMS[acro][:2])})"))
     return out
+
+
+#: Latin-script words in a row, in an Arabic target: ``l’ARN polymérase ARN dépendante``.
+_LATIN_RUN = re.compile(r"(?:[A-Za-zÀ-ÿ][\wÀ-ÿ’'-]*[\s,]+){3,}[A-Za-zÀ-ÿ][\wÀ-ÿ’'-]*")
+
+
+def copied_source_run(src: str, tgt: str) -> str | None:
+    """A run of at least four Latin-script words in the Arabic *tgt*, with a French function
+    word, that the source has word for word: French prose left untranslated (a name, a title
+    or an English phrase has no French function word)."""
+    lowered = src.lower()
+    for m in _LATIN_RUN.finditer(tgt):
+        run = m.group(0).strip(" ,")
+        words = re.split(r"[\s,’']+", run.lower())
+        if any(w in fr.FUNCTION_WORDS for w in words) and run.lower() in lowered:
+            return run
+    return None
