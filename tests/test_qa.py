@@ -343,3 +343,9 @@ def test_review_places_findings_on_their_rows_despite_tmx_numbering():
     rows = [r for r in build_review(records).rows if r.kind != "dropped"]
     assert [f.check for f in rows[1].findings] == ["omission"]
     assert "number" in {f.check for f in rows[2].findings}
+
+
+def test_a_month_without_a_day_missing_beside_a_kept_one_is_a_warning():
+    found = date_findings("Lancée en décembre, l'étude a reçu en mars 108 millions de dollars.",
+                          "أُطلقت الدراسة في مارس، وخلال شهر مارس بلغ تمويلها 108 ملايين دولار.")
+    assert found and found[0][0] == "warning" and "décembre" in found[0][1]

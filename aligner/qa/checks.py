@@ -117,13 +117,13 @@ def _date_findings(u: QAUnit) -> Iterator[tuple[str, str]]:
     added = [f"{w} ({k})" for k, w in sorted(tgt.items()) if k not in src_any]
     yield from _graded("month", missing, added)
     if not (missing or added):
-        # a month without a day ("en mars" ↔ «في مايو»): reported only when the target names a
-        # month that the source, which names months, does not (changed: error; added: warning)
+        # a month without a day ("en mars" ↔ «في مايو»): reported only when one side names a
+        # month that the other, which names months, does not (changed: error; else a warning)
         src_words, tgt_words = month_words(u.src, "fr"), month_words(u.tgt, "ar")
         only_src = [f"{w} ({k})" for k, w in sorted(src_words.items()) if k not in tgt_any]
         only_tgt = [f"{w} ({k})" for k, w in sorted(tgt_words.items()) if k not in src_any]
-        if only_tgt and src_words:
-            # a month the source never names, where the source does name months
+        if (only_tgt and src_words) or (only_src and tgt_words):
+            # a month one side never names, where that side does name months
             yield from _graded("month", only_src, only_tgt)
     a, b = weekdays(u.src, "fr"), weekdays(u.tgt, "ar")
     yield from _graded("weekday", [str(v) for v in sorted(a - b)], [str(v) for v in sorted(b - a)])
