@@ -92,3 +92,81 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal():
 
     assert progress_bar(quiet=False) is None  # pytest captures stderr: not a terminal
     assert progress_bar(quiet=True) is None
+
+
+def test_a_long_call_is_read_back_as_one_block(tmp_path):
+    import sqlite3
+
+    from aligner.encoders.cache import BLOCK_MIN, BLOCKS, FILE_NAME, TABLE
+
+    texts = [f"phrase {i}" + " a" * (i % 5) for i in range(BLOCK_MIN + 10)]
+    enc = CountingEncoder()
+    first = EmbeddingCache(tmp_path).encode(enc, texts, "fr")
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    assert db.execute(f"SELECT count(*) FROM {BLOCKS}").fetchone() == (1,)
+    db.execute(f"DELETE FROM {TABLE}")  # the block alone answers the same list
+    db.commit()
+    db.close()
+    cache = EmbeddingCache(tmp_path)
+    again = cache.encode(enc, texts, "fr")
+    assert enc.calls == len(texts) and cache.hits == len(texts)
+    assert again.dtype == np.float32 and again.flags.writeable and np.array_equal(first, again)
+    assert np.array_equal(cache.encode(enc, texts[:BLOCK_MIN - 1], "fr"), first[:BLOCK_MIN - 1])  # rows again
+    assert enc.calls == len(texts) + BLOCK_MIN - 1
+
+
+def test_an_edited_list_misses_its_block_and_reads_its_rows(tmp_path):
+    from aligner.encoders.cache import BLOCK_MIN
+
+    texts = [f"phrase {i}" for i in range(BLOCK_MIN * 2)]
+    enc = CountingEncoder()
+    EmbeddingCache(tmp_path).encode(enc, texts, "fr")
+    edited = texts[:5] + ["une phrase nouvelle"] + texts[5:]
+    got = EmbeddingCache(tmp_path).encode(enc, edited, "fr")
+    assert enc.calls == len(texts) + 1
+    assert np.array_equal(got, CountingEncoder().encode(edited, "fr"))
+    # the same list in another language, or split otherwise, is another block
+    assert EmbeddingCache(tmp_path)._block_key(enc, "fr", ["ab", "c"] * 40) != \
+        EmbeddingCache(tmp_path)._block_key(enc, "fr", ["a", "bc"] * 40)
+    assert EmbeddingCache(tmp_path)._block_key(enc, "fr", texts) != EmbeddingCache(tmp_path)._block_key(enc, "ar", texts)
+
+
+def test_a_damaged_block_falls_back_to_the_rows(tmp_path, caplog):
+    import sqlite3
+
+    from aligner.encoders.cache import BLOCK_MIN, BLOCKS, FILE_NAME
+
+    texts = [f"phrase {i}" for i in range(BLOCK_MIN)]
+    enc = CountingEncoder()
+    clean = EmbeddingCache(tmp_path).encode(enc, texts, "fr")
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    (blob,) = db.execute(f"SELECT vec FROM {BLOCKS}").fetchone()
+    data = bytearray(blob)
+    data[17] ^= 4
+    db.execute(f"UPDATE {BLOCKS} SET vec = ?", (bytes(data),))
+    db.commit()
+    db.close()
+    cache = EmbeddingCache(tmp_path)
+    assert np.array_equal(cache.encode(enc, texts, "fr"), clean)
+    assert enc.calls == len(texts) and cache.rejected == 1 and "failed its checksum" in caplog.text
+    again = EmbeddingCache(tmp_path)  # the block was stored again from the rows
+    assert np.array_equal(again.encode(enc, texts, "fr"), clean) and again.rejected == 0
+
+
+def test_a_read_only_cache_from_before_blocks_is_read(tmp_path):
+    import sqlite3
+
+    from aligner.encoders.cache import BLOCK_MIN, BLOCKS, FILE_NAME
+
+    texts = [f"phrase {i}" for i in range(BLOCK_MIN)]
+    enc = CountingEncoder()
+    first = EmbeddingCache(tmp_path)
+    clean = first.encode(enc, texts, "fr")
+    first.close()
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    db.execute(f"DROP TABLE {BLOCKS}")  # a database written before blocks existed
+    db.commit()
+    db.close()
+    cache = EmbeddingCache(tmp_path)
+    cache._db = cache._open_read_only(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert np.array_equal(cache.encode(enc, texts, "fr"), clean) and enc.calls == len(texts)

@@ -6,6 +6,12 @@ folder (``$XDG_CACHE_HOME/aligner``, ``~/Library/Caches/aligner`` on macOS,
 version, language and the text's SHA-256. SQLite in WAL mode makes two jobs
 writing at once safe; every vector carries a checksum checked on read (see
 :class:`EmbeddingCache`).
+
+A call for many texts at once (a chunk of a document, a refinement round's spans) is also
+stored as one *block*: all its vectors in one row, keyed by the hash of the whole list,
+so a re-run reads a chunk in one query and one checksum instead of one per sentence.
+The per-sentence rows stay the fallback: an edited document misses its changed blocks
+and still finds every unchanged sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +34,10 @@ log = logging.getLogger(__name__)
 FILE_NAME = "embeddings.sqlite"
 #: Table of checksummed vectors (the unchecked ``vectors`` table of older versions is not read).
 TABLE = "vectors2"
+#: Table of checksummed blocks: the vectors of one call's whole list of texts, in one row.
+BLOCKS = "blocks1"
+#: Calls for fewer texts than this are not stored as a block (rows only).
+BLOCK_MIN = 64
 
 
 def default_cache_dir() -> Path:
@@ -85,6 +95,7 @@ class EmbeddingCache:
         self.rejected = 0  # vectors that failed their checksum
         self._db: sqlite3.Connection | None = None
         self._read_only = False
+        self._blocks = True  # False: a read-only database made before blocks existed
         self._disabled = ""  # why the cache is off for this run ("" = on)
         # The two sides of a pair are encoded in two threads: the database is used by one at a time.
         self._lock = threading.Lock()
@@ -129,6 +140,8 @@ class EmbeddingCache:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB, sum BLOB)")
+            db.execute(f"CREATE TABLE IF NOT EXISTS {BLOCKS} "
+                       "(key BLOB PRIMARY KEY, n INTEGER, dim INTEGER, vec BLOB, sum BLOB)")
             db.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid = 1").fetchone()
         except BaseException:
             db.close()
@@ -148,6 +161,8 @@ class EmbeddingCache:
             self._disable(f"{self.path} cannot be read or written ({exc})")
             return None
         self._read_only = True
+        self._blocks = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                  (BLOCKS,)).fetchone() is not None
         log.warning("embedding cache %s is read-only (%s); reading it, storing nothing new", self.path, why)
         return db
 
@@ -181,6 +196,15 @@ class EmbeddingCache:
         return hashlib.sha256(raw).digest()
 
     @staticmethod
+    def _block_key(encoder: Encoder, lang: str, texts: Sequence[str]) -> bytes:
+        """SHA-256 of the encoder, its version, the language and the whole list of texts (each
+        text's length is hashed too, so no two lists share a key)."""
+        h = hashlib.sha256(f"block\x00{encoder.name}\x00{encoder.version}\x00{lang}\x00{len(texts)}\x00".encode())
+        h.update(np.array([len(t) for t in texts], dtype="<i8").tobytes())
+        h.update("\x00".join(texts).encode())
+        return h.digest()
+
+    @staticmethod
     def checksum(key: bytes, dim: int, blob: bytes) -> bytes:
         """What a stored vector must match: BLAKE2b-128 of its key, dimension and bytes."""
         return hashlib.blake2b(key + dim.to_bytes(4, "little") + blob, digest_size=16).digest()
@@ -193,7 +217,19 @@ class EmbeddingCache:
             self._move_aside()
 
     def encode(self, encoder: Encoder, texts: Sequence[str], lang: str) -> np.ndarray:
-        """Vectors of *texts*, encoding only those not cached (or whose checksum failed)."""
+        """Vectors of *texts*, encoding only those not cached (or whose checksum failed):
+        from their block when the whole list was stored as one, else sentence by sentence."""
+        block = self._block_key(encoder, lang, texts) if len(texts) >= BLOCK_MIN else None
+        if block is not None:
+            with self._lock:
+                try:
+                    vectors = self._lookup_block(block, len(texts), encoder.dim)
+                except sqlite3.DatabaseError as exc:
+                    self._fault(exc)
+                    vectors = None
+                if vectors is not None:
+                    self.hits += len(texts)
+                    return vectors
         keys = [self._key(encoder, lang, t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         with self._lock:
@@ -216,7 +252,44 @@ class EmbeddingCache:
                     self._fault(exc)
         if not keys:
             return np.zeros((0, encoder.dim), dtype=np.float32)
-        return np.stack([found[k] for k in keys]).astype(np.float32)
+        vectors = np.stack([found[k] for k in keys]).astype(np.float32)
+        if block is not None and len(found) == len(set(keys)):
+            with self._lock:
+                try:
+                    self._store_block(block, vectors)
+                except sqlite3.DatabaseError as exc:
+                    self._fault(exc)
+        return vectors
+
+    def _lookup_block(self, key: bytes, n: int, dim: int) -> np.ndarray | None:
+        """The block stored under *key*, checked; None when absent or damaged (then deleted)."""
+        db = self._connect()
+        if db is None or not self._blocks:
+            return None
+        row = db.execute(f"SELECT n, dim, vec, sum FROM {BLOCKS} WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        rows, d, blob, stored = row
+        if (rows == n and d == dim and isinstance(blob, bytes) and len(blob) == 4 * n * dim
+                and stored == self.checksum(key + n.to_bytes(8, "little"), d, blob)):
+            vectors = np.frombuffer(blob, dtype=np.float32).reshape(n, dim).copy()
+            if np.isfinite(vectors).all():
+                return vectors
+        self.rejected += 1
+        log.warning("embedding cache %s: a block of %d vectors failed its checksum; read sentence by sentence",
+                    self.path, n)
+        if not self._read_only:
+            db.execute(f"DELETE FROM {BLOCKS} WHERE key = ?", (key,))
+        return None
+
+    def _store_block(self, key: bytes, vectors: np.ndarray) -> None:
+        db = self._connect()
+        if db is None or self._read_only:
+            return
+        n, dim = vectors.shape
+        blob = np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
+        db.execute(f"INSERT OR REPLACE INTO {BLOCKS} VALUES (?, ?, ?, ?, ?)",
+                   (key, n, dim, blob, self.checksum(key + n.to_bytes(8, "little"), dim, blob)))
 
     def _lookup(self, keys: list[bytes], dim: int) -> dict[bytes, np.ndarray]:
         db = self._connect()
