@@ -94,13 +94,20 @@ def embed(sentences: Sequence[Sentence], lang: str, encoder: Encoder,
     texts = [s.text for s in sentences]
     if not texts:
         return np.zeros((0, encoder.dim), dtype=np.float32)
-    parts = []
-    for start in range(0, len(texts), CHUNK):
+    first = encode_texts(texts[:CHUNK], lang, encoder, cache)
+    if progress:
+        progress(min(CHUNK, len(texts)), len(texts))
+    if len(texts) <= CHUNK:
+        return first
+    # filled chunk by chunk: never a second copy of the whole side
+    out = np.empty((len(texts), first.shape[1]), dtype=first.dtype)
+    out[:CHUNK] = first
+    for start in range(CHUNK, len(texts), CHUNK):
         chunk = texts[start:start + CHUNK]
-        parts.append(encode_texts(chunk, lang, encoder, cache))
+        out[start:start + len(chunk)] = encode_texts(chunk, lang, encoder, cache)
         if progress:
             progress(start + len(chunk), len(texts))
-    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+    return out
 
 
 def span_vectors(src: Sequence[Sentence], tgt: Sequence[Sentence], x: np.ndarray, y: np.ndarray,
@@ -144,6 +151,7 @@ def align_sentences(
         tgt_groups = list_groups(tgt, any(s.kind == "item" for s in src))
         gsrc, gx = grouped(src, x, src_groups)
         gtgt, gy = grouped(tgt, y, tgt_groups)
+        del x, y  # a side with lists was copied into its groups: keep one copy of the vectors
         lx = np.array([len(s.text) for s in gsrc], dtype=np.float64)
         ly = np.array([len(s.text) for s in gtgt], dtype=np.float64)
         hx = np.array([s.kind == "heading" for s in gsrc], dtype=np.float64)

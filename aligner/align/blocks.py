@@ -61,5 +61,11 @@ def grouped(sentences: Sequence[Sentence], vectors: np.ndarray,
 
 def expand(beads: Sequence[Bead], src_groups: Sequence[Group], tgt_groups: Sequence[Group]) -> list[Bead]:
     """Beads over groups given back over the original sentence indexes."""
-    return [Bead(tuple(i for g in b.src for i in src_groups[g]), tuple(j for g in b.tgt for j in tgt_groups[g]),
-                 b.confidence, b.cost) for b in beads]
+    return [Bead(_members(b.src, src_groups), _members(b.tgt, tgt_groups), b.confidence, b.cost) for b in beads]
+
+
+def _members(ids: tuple[int, ...], groups: Sequence[Group]) -> tuple[int, ...]:
+    """The sentences of the groups *ids*, in order."""
+    if len(ids) == 1:
+        return groups[ids[0]]
+    return tuple(i for g in ids for i in groups[g])

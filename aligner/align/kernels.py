@@ -107,6 +107,16 @@ def bead_base(i, j, a, b, band, gx, gy, floor):
 
 
 @njit(cache=True)
+def bead_bases(ends_i, ends_j, a, b, band, gx, gy, floor):
+    """:func:`bead_base` of each bead (end node, shape), in one call (0 where a side is empty)."""
+    out = np.zeros(ends_i.shape[0])
+    for k in range(ends_i.shape[0]):
+        if a[k] > 0 and b[k] > 0:
+            out[k] = bead_base(ends_i[k], ends_j[k], a[k], b[k], band, gx, gy, floor)
+    return out
+
+
+@njit(cache=True)
 def member_penalty(i, j, a, b, band, gx, gy, floor, threshold):
     """How much the members of a many-sentence bead fail to match the other side.
 

@@ -52,6 +52,8 @@ class SpanVectors:
         self.ratio = float(self._lengths[1].sum() + 1) / float(self._lengths[0].sum() + 1)
         self.encoded = 0  # texts encoded by this pass, for the benchmarks
         self._estimates: dict[tuple[Pair, float], float] = {}
+        # sentence lengths as ints (sums of ints are exact: the same as the float64 sums)
+        self._chars = ([len(t) for t in src_texts], [len(t) for t in tgt_texts])
 
     def prefetch(self, side: int, spans: Iterable[Span]) -> None:
         """Encode, in one call, the spans of *side* (0 source, 1 target) not known yet."""
@@ -63,27 +65,32 @@ class SpanVectors:
         vectors = self._encode[side]([" ".join(texts[i] for i in span) for span in todo])
         self.encoded += len(todo)
         for span, vec in zip(todo, vectors, strict=True):
-            known[span] = np.asarray(vec, dtype=np.float64)
+            known[span] = vec  # as encoded (float32: half the memory); float64 when used
 
     def vector(self, side: int, span: Span) -> np.ndarray:
         if len(span) == 1:
             return np.asarray(self._single[side][span[0]], dtype=np.float64)
         if span not in self._known[side]:
             self.prefetch(side, [span])
-        return self._known[side][span]
+        return np.asarray(self._known[side][span], dtype=np.float64)
 
     def cos(self, src: Span, tgt: Span) -> float:
         return float(self.vector(0, src) @ self.vector(1, tgt))
 
     def length_deviation(self, src: Span, tgt: Span) -> float:
         """``|log(target length / (ratio · source length))|``: 0 when the lengths are as expected."""
-        lx = float(self._lengths[0][list(src)].sum()) if src else 0.0
-        ly = float(self._lengths[1][list(tgt)].sum()) if tgt else 0.0
+        chars_x, chars_y = self._chars
+        lx = float(sum(chars_x[i] for i in src))
+        ly = float(sum(chars_y[j] for j in tgt))
         return abs(math.log((ly + 1.0) / (self.ratio * lx + 1.0)))
 
     def summed(self, side: int, span: Span) -> np.ndarray:
         """The normalised sum of the span's sentence vectors (no encoder call)."""
-        total = np.asarray(self._single[side][list(span)], dtype=np.float64).sum(axis=0)
+        vectors = self._single[side]
+        if len(span) == 1:  # the sum of one row is that row
+            total = np.asarray(vectors[span[0]], dtype=np.float64)
+        else:
+            total = np.asarray(vectors[list(span)], dtype=np.float64).sum(axis=0)
         return total / max(math.sqrt(float(total @ total)), 1e-12)
 
     def estimate(self, pair: Pair, length_weight: float) -> float:

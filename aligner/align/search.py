@@ -303,10 +303,12 @@ def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
     both = np.concatenate([best_x, best_y])
     typical = float(np.median(both[both < 1e17])) if both.size else 1.0
     shapes = [(a, b) for _, _, a, b in raw]
+    ends = np.array(raw, dtype=np.int64).reshape(-1, 4)
+    bases = _dp.bead_bases(ends[:, 0], ends[:, 1], ends[:, 2], ends[:, 3], arr.band, arr.gx, arr.gy, floor)
     rows = []
     for k, (i, j, a, b) in enumerate(raw):
         neighbours = [shapes[q] for q in (k - 1, k + 1) if 0 <= q < len(shapes)]
-        base = float(_dp.bead_base(i, j, a, b, arr.band, arr.gx, arr.gy, floor)) if a and b else 0.0
+        base = float(bases[k]) if a and b else 0.0
         if a and b:
             best = min(float(best_x[i - 1]), float(best_y[j - 1])) if a == 1 and b == 1 else 0.0
         else:
