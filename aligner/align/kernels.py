@@ -1,7 +1,9 @@
 """The banded dynamic programme, compiled with numba.
 
 Kept apart from :mod:`aligner.align.search` so that the compiled kernels are small
-and the Python side stays readable. Node (i, j) means "the first i source and
+and the Python side stays readable. The per-bead functions are inlined into the loops
+that call them (``inline="always"``: the same operations, without a call per bead;
+the finest level at 10,000 sentences went from 0.48 to 0.36 s). Node (i, j) means "the first i source and
 first j target sentences are aligned"; row i may only use columns
 ``lo[i] <= j < hi[i]`` (the band).
 """
@@ -89,7 +91,7 @@ class Costs(NamedTuple):
     heading_leads: float  # 1.0: a heading may open a merge with its lead, against one glued line
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def bead_base(i, j, a, b, band, gx, gy, floor):
     """Normalised dissimilarity of the bead x[i-a:i] ↔ y[j-b:j] (≈1 for random pairs)."""
     num = 0.0
@@ -116,7 +118,7 @@ def bead_bases(ends_i, ends_j, a, b, band, gx, gy, floor):
     return out
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def member_penalty(i, j, a, b, band, gx, gy, floor, threshold):
     """How much the members of a many-sentence bead fail to match the other side.
 
@@ -138,14 +140,14 @@ def member_penalty(i, j, a, b, band, gx, gy, floor, threshold):
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _headings_inside(h, i, k, leads):
     """Headings among the k sentences ending before i (the first one excused when *leads*)."""
     first = i - k + 1 if leads > 0.5 and k > 1 else i - k
     return h[i] - h[first]
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def bead_cost(i, j, a, b, t, band, gx, gy, shapes, costs, limit=INF):
     """Cost of the bead x[i-a:i] ↔ y[j-b:j] of shape index *t* (a and b not 0).
 
