@@ -28,19 +28,22 @@ from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
-from .lang.segment import opens_with_title, pre_split, segment_text
+from .lang.segment import opens_with_title, pre_split
+from .lang.segment_cache import segment_cached
 from .models import Alignment, Document, Sentence
 from .progress import Progress, both_sides, stage
 
 
-def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool = True) -> tuple[Document, list[Sentence]]:
-    """Read and segment one input; refuse it when it is not in *lang*."""
+def load(path: str | os.PathLike[str], lang: str, cfg: AlignConfig, check: bool = True,
+         cache: EmbeddingCache | None = None) -> tuple[Document, list[Sentence]]:
+    """Read and segment one input; refuse it when it is not in *lang*. With *cache*, the
+    segmentation is read from it when this text was segmented before (and kept there)."""
     if cfg.pre_split:
         doc = read_lines(path, lang=lang)
         sentences = pre_split(doc.text)
     else:
         doc = read_document(path, lang=lang)
-        sentences = segment_text(doc.text, lang)
+        sentences = segment_cached(doc.text, lang, cache)
         if doc.headings:  # headings known from the markup (<h2>, a Heading style)
             sentences = [dataclasses.replace(s, kind="heading") if s.line in doc.headings else s
                          for s in sentences]
@@ -183,8 +186,8 @@ def align_files(
 ) -> Alignment:
     """Read, segment, check languages, and align two articles."""
     stage(progress, "reading")
-    src_doc, src = load(src_path, cfg.src_lang, cfg)
-    tgt_doc, tgt = load(tgt_path, cfg.tgt_lang, cfg)
+    src_doc, src = load(src_path, cfg.src_lang, cfg, cache=cache)
+    tgt_doc, tgt = load(tgt_path, cfg.tgt_lang, cfg, cache=cache)
     result = align_sentences(src, tgt, cfg, encoder, cache, progress)
     result.src_dropped = src_doc.dropped
     result.tgt_dropped = tgt_doc.dropped

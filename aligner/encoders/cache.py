@@ -11,7 +11,8 @@ A call for many texts at once (a chunk of a document, a refinement round's spans
 stored as one *block*: all its vectors in one row, keyed by the hash of the whole list,
 so a re-run reads a chunk in one query and one checksum instead of one per sentence.
 The per-sentence rows stay the fallback: an edited document misses its changed blocks
-and still finds every unchanged sentence.
+and still finds every unchanged sentence. The same file keeps *records*, other checksummed
+data derived from a text (a document's segmentation, :mod:`aligner.lang.segment_cache`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ TABLE = "vectors2"
 BLOCKS = "blocks1"
 #: Calls for fewer texts than this are not stored as a block (rows only).
 BLOCK_MIN = 64
+#: Table of checksummed records: bytes by key (see :meth:`EmbeddingCache.record`).
+RECORDS = "records1"
 
 
 def default_cache_dir() -> Path:
@@ -95,7 +98,7 @@ class EmbeddingCache:
         self.rejected = 0  # vectors that failed their checksum
         self._db: sqlite3.Connection | None = None
         self._read_only = False
-        self._blocks = True  # False: a read-only database made before blocks existed
+        self._blocks = True  # False: a read-only database made before blocks and records existed
         self._disabled = ""  # why the cache is off for this run ("" = on)
         # The two sides of a pair are encoded in two threads: the database is used by one at a time.
         self._lock = threading.Lock()
@@ -142,6 +145,7 @@ class EmbeddingCache:
             db.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB, sum BLOB)")
             db.execute(f"CREATE TABLE IF NOT EXISTS {BLOCKS} "
                        "(key BLOB PRIMARY KEY, n INTEGER, dim INTEGER, vec BLOB, sum BLOB)")
+            db.execute(f"CREATE TABLE IF NOT EXISTS {RECORDS} (key BLOB PRIMARY KEY, data BLOB, sum BLOB)")
             db.execute(f"SELECT count(*) FROM {TABLE} WHERE rowid = 1").fetchone()
         except BaseException:
             db.close()
@@ -161,8 +165,8 @@ class EmbeddingCache:
             self._disable(f"{self.path} cannot be read or written ({exc})")
             return None
         self._read_only = True
-        self._blocks = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                  (BLOCKS,)).fetchone() is not None
+        self._blocks = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+                                  (BLOCKS, RECORDS)).fetchone() == (2,)
         log.warning("embedding cache %s is read-only (%s); reading it, storing nothing new", self.path, why)
         return db
 
@@ -340,6 +344,39 @@ class EmbeddingCache:
             except sqlite3.DatabaseError:
                 pass
             raise
+
+    def record(self, key: bytes) -> bytes | None:
+        """The bytes stored under *key* by :meth:`store_record`, checked; None when absent, when the
+        cache is off, or when they fail their checksum (then deleted, with a warning)."""
+        with self._lock:
+            try:
+                db = self._connect()
+                if db is None or not self._blocks:
+                    return None
+                row = db.execute(f"SELECT data, sum FROM {RECORDS} WHERE key = ?", (key,)).fetchone()
+                if row is None:
+                    return None
+                data, stored = row
+                if isinstance(data, bytes) and stored == self.checksum(key, 0, data):
+                    return data
+                self.rejected += 1
+                log.warning("embedding cache %s: a record failed its checksum; computed again", self.path)
+                if not self._read_only:
+                    db.execute(f"DELETE FROM {RECORDS} WHERE key = ?", (key,))
+            except sqlite3.DatabaseError as exc:
+                self._fault(exc)
+        return None
+
+    def store_record(self, key: bytes, data: bytes) -> None:
+        """Keep *data* under *key* (nothing when the cache is off or read-only)."""
+        with self._lock:
+            try:
+                db = self._connect()
+                if db is not None and not self._read_only:
+                    db.execute(f"INSERT OR REPLACE INTO {RECORDS} VALUES (?, ?, ?)",
+                               (key, data, self.checksum(key, 0, data)))
+            except sqlite3.DatabaseError as exc:
+                self._fault(exc)
 
     def close(self) -> None:
         if self._db is not None:

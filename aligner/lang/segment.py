@@ -145,9 +145,14 @@ def looks_like_heading(line: str, stops: bool = True) -> bool:
 _GLUED_TITLE = re.compile(r"^(?:\S+\s+){0,9}\S+?(?:\s?[:：]\s|\s[–—-]\s|[^\s.]\.\s)\S")
 
 
+# Each way of gluing needs one of these marks followed by a space: without one, no match.
+_GLUE_MARK = re.compile(r"[:：–—.-]\s")
+
+
 def opens_with_title(text: str) -> bool:
     """Whether *text* starts with a short title glued to a sentence (``Titre : Phrase…``)."""
-    return bool(_GLUED_TITLE.match(text.strip()))
+    stripped = text.strip()
+    return _GLUE_MARK.search(stripped) is not None and bool(_GLUED_TITLE.match(stripped))
 
 
 def line_kind(line: str, stops: bool = True) -> str:
