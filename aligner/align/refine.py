@@ -141,15 +141,21 @@ class _Doubt:
 
     def __init__(self, vectors: SpanVectors, length_weight: float, margin: float) -> None:
         self.vectors, self.length_weight, self.margin = vectors, length_weight, margin
+        self._splits: dict[tuple[Pair, float], bool] = {}  # a bead is asked about in every round
 
     def join(self, old: Pair, joined: Pair, threshold: float) -> bool:
         v, w = self.vectors, self.length_weight
         return v.estimate(joined, w) - v.estimate(old, w) >= threshold - self.margin
 
     def split(self, bead: Pair, threshold: float) -> bool:
-        v, w = self.vectors, self.length_weight
-        full = v.estimate(bead, w)
-        return any(v.estimate(rest, w) - full >= threshold - self.margin for *_, rest in _split_candidates(bead))
+        key = (bead, threshold)
+        known = self._splits.get(key)
+        if known is None:
+            v, w = self.vectors, self.length_weight
+            full = v.estimate(bead, w)
+            known = any(v.estimate(rest, w) - full >= threshold - self.margin for *_, rest in _split_candidates(bead))
+            self._splits[key] = known
+        return known
 
 
 def _many(bead: Pair) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 
 def script_of(ch: str) -> str:
@@ -20,10 +21,10 @@ def script_shares(text: str) -> dict[str, float]:
     """Share of Arabic and Latin letters among the letters of *text*."""
     counts = {"arabic": 0, "latin": 0, "other": 0}
     letters = 0
-    for ch in text:
+    for ch, n in Counter(text).items():  # each distinct character classified once
         if ch.isalpha():
-            letters += 1
-            counts[script_of(ch)] += 1
+            letters += n
+            counts[script_of(ch)] += n
     if not letters:
         return {"arabic": 0.0, "latin": 0.0, "other": 0.0}
     return {k: v / letters for k, v in counts.items()}
