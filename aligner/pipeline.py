@@ -188,9 +188,10 @@ def align_files(
     stage(progress, "reading")
     src_doc, src = load(src_path, cfg.src_lang, cfg, cache=cache)
     tgt_doc, tgt = load(tgt_path, cfg.tgt_lang, cfg, cache=cache)
+    dropped = src_doc.dropped, tgt_doc.dropped
+    del src_doc, tgt_doc  # their texts are not needed any more (nor shared with the encoding child)
     result = align_sentences(src, tgt, cfg, encoder, cache, progress)
-    result.src_dropped = src_doc.dropped
-    result.tgt_dropped = tgt_doc.dropped
+    result.src_dropped, result.tgt_dropped = dropped
     result.src_path, result.tgt_path = str(src_path), str(tgt_path)
     return result
 

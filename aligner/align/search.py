@@ -64,10 +64,12 @@ def _projections(v: np.ndarray, other: np.ndarray, samples: int, rng: np.random.
 
 
 def _band_dots(x: np.ndarray, y: np.ndarray, dlo: np.ndarray, dhi: np.ndarray) -> np.ndarray:
-    """``dots[i, k] = x_i · y_{dlo[i]+k}`` for columns in ``[dlo[i], dhi[i])``."""
+    """``dots[i, k] = x_i · y_{dlo[i]+k}`` for columns in ``[dlo[i], dhi[i])``.
+
+    float32, as the products of the float32 vectors are (the kernels add them up in float64)."""
     n = x.shape[0]
     width = int(max(1, (dhi - dlo).max())) if n else 1
-    dots = np.zeros((n, width), dtype=np.float64)
+    dots = np.zeros((n, width), dtype=np.float32)
     chunk = 256
     for r0 in range(0, n, chunk):
         r1 = min(n, r0 + chunk)

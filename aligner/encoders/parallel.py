@@ -16,6 +16,7 @@ section of docs/benchmarks.md.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -88,6 +89,9 @@ def exit_with_parent(parent: int, code: int = 0) -> None:
 def _serve(encoder: Encoder, conn: Connection, parent_end: Connection, parent: int) -> None:
     """The child's loop: encode what the parent sends until it closes the pipe or is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # the parent's objects are never this process's garbage: a collection here would write to
+    # each one's header and so copy every page that holds them (copy-on-write)
+    gc.freeze()
     parent_end.close()  # else the pipe never reads as closed here when the parent dies
     exit_with_parent(parent)
     with one_blas_thread():
