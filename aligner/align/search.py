@@ -95,7 +95,8 @@ def _downsample(v: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray
     lsum = np.zeros(half)
     lsum += lens[0::2]
     lsum[: n // 2] += lens[1::2]
-    return out / norms, lsum
+    out /= norms  # in place: no second copy of the level
+    return out, lsum
 
 
 def _cumulative(flags: np.ndarray | None, n: int) -> np.ndarray:
