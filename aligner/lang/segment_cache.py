@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import inspect
 import json
-from pathlib import Path
 from typing import Protocol
 
 from ..models import Sentence
@@ -38,9 +38,9 @@ def fingerprint() -> bytes | None:
     h = hashlib.sha256(b"segmenter-1\x00")
     try:
         for module in (segment, fr):
-            h.update(Path(module.__file__ or "").read_bytes())
+            h.update(inspect.getsource(module).encode("utf-8", "surrogatepass"))
         h.update(importlib.metadata.version("nltk").encode())
-    except (OSError, importlib.metadata.PackageNotFoundError):
+    except (OSError, TypeError, importlib.metadata.PackageNotFoundError):
         return None
     return h.digest()
 
