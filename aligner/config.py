@@ -55,6 +55,10 @@ class AlignConfig:
             ends a merge nor stands alone against several sentences.
         norm_floor: lower bound of the normaliser of a bead's dissimilarity (how
             dissimilar each side is to random sentences of the other document).
+        unrelated_weight: weight of the excess dissimilarity of a 1-1 bead above
+            ``unrelated_threshold`` (≈ 1 is as unlike as random sentences): two sentences
+            that do not match are two unaligned sentences, not a pair.
+        unrelated_threshold: dissimilarity above which that cost starts.
         refine: check the bead boundaries again with the spans in doubt encoded
             as one text (aligner.align.refine); costs extra encoder calls.
         refine_join: similarity gain for an unaligned sentence to join a
@@ -92,6 +96,8 @@ class AlignConfig:
     heading_mismatch: float = 0.5
     heading_leads: bool = True
     norm_floor: float = 0.05
+    unrelated_weight: float = 3.0
+    unrelated_threshold: float = 0.9
     refine: bool = True
     refine_join: float = 0.03
     refine_split: float = 0.04
@@ -122,6 +128,8 @@ class AlignConfig:
         for name in ("warn_coverage", "warn_lost"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be between 0 and 1 (got {getattr(self, name)})")
+        if self.unrelated_weight < 0:
+            raise ConfigError(f"unrelated weight must be 0 or more (got {self.unrelated_weight})")
         if not 0 < self.norm_floor <= 1:
             raise ConfigError(f"norm floor must be in (0, 1] (got {self.norm_floor})")
         if not self.refine_margin >= 0:
@@ -165,6 +173,7 @@ class AlignConfig:
             ("skip", number(self.skip_cost)), ("merge", number(self.merge_penalty)),
             ("len", number(self.length_weight)),
             ("member", f"{number(self.member_weight)}@{number(self.member_threshold)}"),
+            ("unrelated", f"{number(self.unrelated_weight)}@{number(self.unrelated_threshold)}"),
             ("head", self._heading_sig()), ("norm", number(self.norm_floor)),
             ("refine", self._refine_sig()),
             ("band", str(self.band)), ("full", str(self.coarse_size)), ("seed", str(self.seed)),

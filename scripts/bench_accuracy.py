@@ -1,7 +1,7 @@
 """Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
 Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
-                                        [--concatenate] [--bare-ends tgt=0.3]
+                                        [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2]
                                         [--systems aligner,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
@@ -18,7 +18,9 @@ embedding cache) — with every row run in this process on the same inputs:
   (:data:`ABLATIONS`);
 * with ``--bare-ends SIDE=RATE``, every row on documents whose lines lost their final
   stop at that rate on one side or both (:func:`bare_ends`): robustness to pages that end
-  their paragraphs bare.
+  their paragraphs bare;
+* with ``--foreign SIDE=RATE``, on documents with sentences of the benchmark's other part
+  inserted on one side or both (:func:`with_foreign`; the gold leaves them unaligned).
 
 Then a reliability table of our confidence per benchmark and encoder: for confidence
 bins, the beads, their mean confidence and the share exactly in the gold, with the
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -57,6 +60,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no glued-title lead": {"heading_leads": False},
     "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},
     "member weight 1.0 (before)": {"member_weight": 1.0},
+    "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},
 }
 
 
@@ -199,6 +203,41 @@ def bare_ends(align: Callable[[list[str], list[str]], BeadList], side: str, rate
     return Bare()
 
 
+def with_foreign(bench: str, docs: list[tuple[Path, Path, Path]], side: str, rate: float, out: Path,
+                 seed: int = 11) -> list[tuple[Path, Path, Path]]:
+    """*docs* with, before a *rate* share of their gold beads, a sentence of another benchmark
+    part inserted on *side* (``src``, ``tgt`` or ``both``: each side drawn apart): content
+    present on one side only, as rewritten news adds or drops it. The gold gets a 0-1 or 1-0
+    bead for each; the files are written under *out*."""
+    rng = random.Random(seed)
+    other = documents(bench.split("-")[0] + ("-dev" if bench.endswith("-test") else "-test"))[1]
+    pool = ([t for s, _, _ in other for t in _lines(s) if len(t) > 60],
+            [t for _, g, _ in other for t in _lines(g) if len(t) > 60])
+    out.mkdir(parents=True, exist_ok=True)
+    result = []
+    for src, tgt, gold in docs:
+        s_in, t_in = _lines(src), _lines(tgt)
+        s_out: list[str] = []
+        t_out: list[str] = []
+        beads: list[str] = []
+        for xs, ys in read_beads(gold):
+            for k in ((0, 1) if side == "both" else ((0,) if side == "src" else (1,))):
+                if rng.random() < rate:
+                    lines = s_out if k == 0 else t_out
+                    beads.append(f"[{len(lines)}]:[]" if k == 0 else f"[]:[{len(lines)}]")
+                    lines.append(rng.choice(pool[k]))
+            new_x = list(range(len(s_out), len(s_out) + len(xs)))
+            new_y = list(range(len(t_out), len(t_out) + len(ys)))
+            s_out += [s_in[i] for i in xs]
+            t_out += [t_in[j] for j in ys]
+            beads.append(f"{new_x}:{new_y}")
+        paths = (out / src.name, out / tgt.name, out / gold.name)
+        for path, lines in zip(paths, (s_out, t_out, beads), strict=True):
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result.append(paths)
+    return result
+
+
 def main() -> None:
     from aligner.encoders.parallel import disable_side_processes
 
@@ -216,8 +255,12 @@ def main() -> None:
     ap.add_argument("--bare-ends", metavar="SIDE=RATE",
                     help="take the final stop off a share of each document's lines first, on the "
                          "source (src), target (tgt) or both sides, e.g. tgt=0.3 (robustness)")
+    ap.add_argument("--foreign", metavar="SIDE=RATE",
+                    help="insert, before that share of the gold beads, a sentence from the other part "
+                         "of the benchmark on src, tgt or both sides (content on one side only)")
     args = ap.parse_args()
     systems = args.systems.split(",")
+    scratch = tempfile.TemporaryDirectory()
     bare = None
     if args.bare_ends:
         side, rate = args.bare_ends.split("=")
@@ -226,6 +269,11 @@ def main() -> None:
         bare = (side, float(rate))
     for bench in args.bench.split(","):
         langs, docs = documents(bench)
+        if args.foreign:
+            side, rate = args.foreign.split("=")
+            if side not in ("src", "tgt", "both"):
+                raise SystemExit("--foreign: SIDE is src, tgt or both")
+            docs = with_foreign(bench, docs, side, float(rate), Path(scratch.name) / bench)
         n_beads = sum(len(read_beads(g)) for _, _, g in docs)
         print(f"\n{bench} ({len(docs)} documents, {n_beads} gold beads, {langs[0]}–{langs[1]})")
         print("| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")

@@ -89,6 +89,8 @@ class Costs(NamedTuple):
     heading_mismatch: float
     norm_floor: float
     heading_leads: float  # 1.0: a heading may open a merge with its lead, against one glued line
+    unrelated_weight: float
+    unrelated_threshold: float
 
 
 @njit(cache=True, inline="always")
@@ -156,7 +158,7 @@ def _headings_inside(h, i, k, leads):
 @njit(cache=True)
 def _fill(n, lo, hi, dots, dlo, norm_x, proj_x, lens_x, head_x, glued_x, norm_y, proj_y, lens_y, head_y, glued_y,
           shape_a, shape_b, weight, penalty, ratio, skip, length_weight, member_weight, member_threshold,
-          heading_penalty, heading_mismatch, floor, heading_leads):
+          heading_penalty, heading_mismatch, floor, heading_leads, unrelated_weight, unrelated_threshold):
     """:func:`banded_dp` on plain arrays and numbers: taking fields of named tuples inside the
     loop made numba count references to the arrays at every bead (ten times slower)."""
     width = 0
@@ -190,13 +192,17 @@ def _fill(n, lo, hi, dots, dlo, norm_x, proj_x, lens_x, head_x, glued_x, norm_y,
                     # The bead's cost. Every term is 0 or more: once the sum reaches *limit*
                     # (the bead cannot win), the rest is not computed.
                     limit = best - prev
-                    c = _base(i, j, a, b, dots, dlo, norm_x, proj_x, norm_y, proj_y, floor) * weight[t] + penalty[t]
+                    base = _base(i, j, a, b, dots, dlo, norm_x, proj_x, norm_y, proj_y, floor)
+                    c = base * weight[t] + penalty[t]
                     if c < limit:
                         lr = np.log((lens_y[b, j] + 1.0) / (ratio * lens_x[a, i] + 1.0))
                         c += length_weight * abs(lr)
                         if a == 1 and b == 1:
                             # a heading matches a heading, not a sentence
                             c += heading_mismatch * abs(head_x[i] - head_x[i - 1] - head_y[j] + head_y[j - 1])
+                            # two sentences as unlike as random ones are two unaligned sentences, not a pair
+                            if base > unrelated_threshold:
+                                c += unrelated_weight * (base - unrelated_threshold)
                         if a + b > 2 and c < limit:
                             c += member_weight * _member_penalty(i, j, a, b, dots, dlo, norm_x, proj_x, norm_y,
                                                                  proj_y, floor, member_threshold)
@@ -221,7 +227,7 @@ def banded_dp(n: int, m: int, band: Band, gx: Groups, gy: Groups, shapes: Shapes
                  gy.norm, gy.proj, gy.lens, gy.headings, gy.glued, shapes.a, shapes.b, shapes.weight,
                  shapes.penalty, costs.ratio, costs.skip, costs.length_weight, costs.member_weight,
                  costs.member_threshold, costs.heading_penalty, costs.heading_mismatch, costs.norm_floor,
-                 costs.heading_leads)
+                 costs.heading_leads, costs.unrelated_weight, costs.unrelated_threshold)
 
 
 @njit(cache=True)

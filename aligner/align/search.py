@@ -42,7 +42,7 @@ def bead_costs(cfg: AlignConfig, ratio: float) -> _dp.Costs:
     heads = cfg.heading_rule
     return _dp.Costs(ratio, cfg.skip_cost, cfg.length_weight, cfg.member_weight, cfg.member_threshold,
                      cfg.heading_penalty if heads else 0.0, cfg.heading_mismatch if heads else 0.0,
-                     cfg.norm_floor, 1.0 if cfg.heading_leads else 0.0)
+                     cfg.norm_floor, 1.0 if cfg.heading_leads else 0.0, cfg.unrelated_weight, cfg.unrelated_threshold)
 
 
 def _gram(v: np.ndarray, k: int) -> np.ndarray:
