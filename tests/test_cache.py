@@ -170,3 +170,26 @@ def test_a_read_only_cache_from_before_blocks_is_read(tmp_path):
     cache = EmbeddingCache(tmp_path)
     cache._db = cache._open_read_only(sqlite3.OperationalError("attempt to write a readonly database"))
     assert np.array_equal(cache.encode(enc, texts, "fr"), clean) and enc.calls == len(texts)
+
+
+def test_a_cache_another_job_holds_for_an_instant_is_waited_for(tmp_path, monkeypatch):
+    # another job holds the database alone for an instant (SQLite answers "database is locked"
+    # at once when a connection switches to WAL meanwhile): this job tries again and stores
+    # its vectors, instead of going on without the cache (a re-run would encode them again)
+    import sqlite3
+
+    real = EmbeddingCache._connect_once
+    answers = iter([sqlite3.OperationalError("database is locked")] * 2)
+
+    def held(self):
+        err = next(answers, None)
+        if err is not None:
+            raise err
+        return real(self)
+
+    monkeypatch.setattr(EmbeddingCache, "_connect_once", held)
+    EmbeddingCache(tmp_path).encode(CountingEncoder(), ["a", "b"], "fr")
+    monkeypatch.setattr(EmbeddingCache, "_connect_once", real)
+    enc = CountingEncoder()
+    EmbeddingCache(tmp_path).encode(enc, ["a", "b"], "fr")
+    assert enc.calls == 0

@@ -139,9 +139,24 @@ class EmbeddingCache:
             return None
 
     def _open(self) -> sqlite3.Connection:
+        """Connect; a database another job holds this instant ("database is locked": switching
+        to WAL needs it alone, and SQLite does not wait for that) is tried again, OPEN_RETRIES
+        times, before the job goes on without the cache."""
+        for attempt in range(OPEN_RETRIES + 1):
+            try:
+                return self._connect_once()
+            except sqlite3.OperationalError as exc:
+                if attempt == OPEN_RETRIES or not any(w in str(exc) for w in ("locked", "busy")):
+                    raise
+                time.sleep(0.25 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _connect_once(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
+            # WAL is a property of the file: set it only once, not on every open (that takes a lock)
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (key BLOB PRIMARY KEY, dim INTEGER, vec BLOB, sum BLOB)")
             db.execute(f"CREATE TABLE IF NOT EXISTS {BLOCKS} "
                        "(key BLOB PRIMARY KEY, n INTEGER, dim INTEGER, vec BLOB, sum BLOB)")
