@@ -349,3 +349,13 @@ def test_a_month_without_a_day_missing_beside_a_kept_one_is_a_warning():
     found = date_findings("Lancée en décembre, l'étude a reçu en mars 108 millions de dollars.",
                           "أُطلقت الدراسة في مارس، وخلال شهر مارس بلغ تمويلها 108 ملايين دولار.")
     assert found and found[0][0] == "warning" and "décembre" in found[0][1]
+
+
+def test_an_acronym_spelt_in_arabic_letters_or_split_by_a_genitive_is_found():
+    from aligner.qa.text_checks import acronym_findings
+
+    assert acronym_findings("Selon l'USGS, la secousse était forte.",
+                            "وفقًا لهيئة المساحة الجيولوجية الأمريكية (يو إس جي إس)، كانت الهزة قوية.") == []
+    assert acronym_findings("L'ADN du phage a été séquencé.", "تم تحديد تسلسل حمض العاثيات النووي.") == []
+    # still a note when nothing renders it
+    assert [sev for sev, _ in acronym_findings("L'ADN du phage a été séquencé.", "تم تحديد تسلسل العاثيات.")] == ["info"]

@@ -34,3 +34,23 @@ def term_pattern(term: str) -> re.Pattern[str]:
 def contains_term(text: str, term: str) -> bool:
     """Whether *term* occurs in *text*, clitics allowed («الأمن الوطني» in «للأمن الوطني»)."""
     return bool(term_pattern(term).search(plain(text)))
+
+
+@lru_cache(maxsize=4096)
+def _apart_pattern(term: str) -> re.Pattern[str] | None:
+    words = plain(term).split()
+    if len(words) < 2:
+        return None
+    parts = []
+    for w in words:
+        core = re.escape(w[2:] if w.startswith("ال") and len(w) > 3 else w)
+        parts.append(rf"(?:[وف]?[بكل]?(?:ال)?|[وف]?لل){core}")
+    return re.compile(rf"(?<![{_LETTER}])" + r"(?:\s+\S+){0,2}\s+".join(parts) + rf"(?![{_LETTER}])")
+
+
+def contains_term_apart(text: str, term: str) -> bool:
+    """Whether the words of a term of several words occur in *text* in order, each with or
+    without its article, up to two words apart: «الحمض النووي» in «حمض العاثيات النووي»
+    (the nucleic acid of phages: a genitive splits the term)."""
+    pattern = _apart_pattern(term)
+    return bool(pattern and pattern.search(plain(text)))

@@ -147,17 +147,40 @@ def acronym_adjusted_deviation(src: str, tgt: str, ratio: float) -> float:
     return math.log(max(1, len(tgt)) / max(1.0, expected))
 
 
+#: How Arabic spells the letters of a Latin acronym (English letter names, the usual way:
+#: «دبليو إتش أو» for WHO), with the common variants.
+_LETTER_NAMES = {
+    "A": "إيه|ايه|أيه|اي|إي|آي|أي", "B": "بي|بى", "C": "سي|سى", "D": "دي|دى", "E": "إي|اي|ئي|إيه",
+    "F": "إف|اف|إيف", "G": "جي|جى", "H": "إتش|اتش|إيتش|ايتش|إنش|انش|اتش", "I": "آي|اي|أي|إي",
+    "J": "جيه|جاي|جي", "K": "كيه|كي|كاي", "L": "إل|ال|إيل", "M": "إم|ام|إيم", "N": "إن|ان|إين",
+    "O": "أو|او|أوه|اوه", "P": "بي|بى", "Q": "كيو|كيوه", "R": "آر|ار|أر", "S": "إس|اس|إيس",
+    "T": "تي|تى", "U": "يو", "V": "في|فى", "W": "دبليو|دابليو|دبل يو", "X": "إكس|اكس", "Y": "واي",
+    "Z": "زد|زي|زيد",
+}
+
+
+def spelled_in_arabic(acronym: str, tgt: str) -> bool:
+    """Whether *tgt* spells the Latin *acronym* letter by letter in Arabic («يو إس جي إس»)."""
+    if not acronym.isascii() or not acronym.isalpha():
+        return False
+    letters = [f"(?:{_LETTER_NAMES[c]})" for c in acronym.upper()]
+    pattern = r"(?<![\u0621-\u064A])" + r"[\s.\-]*".join(letters) + r"(?![\u0621-\u064A])"
+    return re.search(pattern, tgt) is not None
+
+
 def acronym_findings(src: str, tgt: str) -> list[tuple[str, str]]:
     """Known acronyms of the source missing from the target: a warning when the target
     names another organisation of the table instead, else a note."""
     from ..lang.acronyms import ACRONYMS, TERMS
-    from ..lang.clitics import contains_term
+    from ..lang.clitics import contains_term, contains_term_apart
 
     out = []
     present = set(re.findall(r"\b[A-Z]{2,6}\b", src))
     for acro in sorted(present & ACRONYMS.keys()):
         if acro in tgt or any(contains_term(tgt, form) for form in ACRONYMS[acro]):
             continue
+        if spelled_in_arabic(acro, tgt) or any(contains_term_apart(tgt, form) for form in ACRONYMS[acro]):
+            continue  # «يو إس جي إس»; «حمض العاثيات النووي» for الحمض النووي
         others = [a for a, forms in ACRONYMS.items() if acro not in TERMS and a not in TERMS and a not in present
                   and not set(forms) & set(ACRONYMS[acro]) and any(contains_term(tgt, f) for f in forms)]
         if others:
