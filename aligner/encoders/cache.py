@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -280,12 +281,22 @@ class EmbeddingCache:
                     self._fault(exc)
         return vectors
 
-    def _lookup_block(self, key: bytes, n: int, dim: int) -> np.ndarray | None:
-        """The block stored under *key*, checked; None when absent or damaged (then deleted)."""
+    def _delete(self, table: str, key: bytes) -> None:
+        """Delete the damaged row of *table* under *key* (not in a read-only cache)."""
+        if not self._read_only and self._db is not None:
+            self._db.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+
+    def _row(self, table: str, columns: str, key: bytes) -> tuple[Any, ...] | None:
+        """The row of *table* stored under *key* (None when absent or the cache is off)."""
         db = self._connect()
         if db is None or not self._blocks:
             return None
-        row = db.execute(f"SELECT n, dim, vec, sum FROM {BLOCKS} WHERE key = ?", (key,)).fetchone()
+        row: tuple[Any, ...] | None = db.execute(f"SELECT {columns} FROM {table} WHERE key = ?", (key,)).fetchone()
+        return row
+
+    def _lookup_block(self, key: bytes, n: int, dim: int) -> np.ndarray | None:
+        """The block stored under *key*, checked; None when absent or damaged (then deleted)."""
+        row = self._row(BLOCKS, "n, dim, vec, sum", key)
         if row is None:
             return None
         rows, d, blob, stored = row
@@ -297,8 +308,7 @@ class EmbeddingCache:
         self.rejected += 1
         log.warning("embedding cache %s: a block of %d vectors failed its checksum; read sentence by sentence",
                     self.path, n)
-        if not self._read_only:
-            db.execute(f"DELETE FROM {BLOCKS} WHERE key = ?", (key,))
+        self._delete(BLOCKS, key)
         return None
 
     def _store_block(self, key: bytes, vectors: np.ndarray) -> None:
@@ -365,10 +375,7 @@ class EmbeddingCache:
         cache is off, or when they fail their checksum (then deleted, with a warning)."""
         with self._lock:
             try:
-                db = self._connect()
-                if db is None or not self._blocks:
-                    return None
-                row = db.execute(f"SELECT data, sum FROM {RECORDS} WHERE key = ?", (key,)).fetchone()
+                row = self._row(RECORDS, "data, sum", key)
                 if row is None:
                     return None
                 data, stored = row
@@ -376,8 +383,7 @@ class EmbeddingCache:
                     return data
                 self.rejected += 1
                 log.warning("embedding cache %s: a record failed its checksum; computed again", self.path)
-                if not self._read_only:
-                    db.execute(f"DELETE FROM {RECORDS} WHERE key = ?", (key,))
+                self._delete(RECORDS, key)
             except sqlite3.DatabaseError as exc:
                 self._fault(exc)
         return None
