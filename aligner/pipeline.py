@@ -307,11 +307,14 @@ def run_align(req: AlignRequest, stream: IO[str] | None = None, cache: Embedding
     try:
         result = align_files(req.source, req.target, cfg, cache=cache, progress=progress)
         stage(progress, "writing")
-        written, low = write_outputs(result, req, stream)
-        if req.report:
-            from .review import review_alignment, write_review
+        from .io.atomic import output_set
 
-            write_review(review_alignment(result), req.report)
+        with output_set():  # the output, the low-confidence file and the review: all, or none
+            written, low = write_outputs(result, req, stream)
+            if req.report:
+                from .review import review_alignment, write_review
+
+                write_review(review_alignment(result), req.report)
     finally:
         stage(progress, None)
     accounts = account(result)

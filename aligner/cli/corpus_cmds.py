@@ -47,7 +47,7 @@ def pair(inputs: tuple[str, ...], as_json: bool, **opts: Any) -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(), help="Output folder.")
 @click.option("--format", "fmt", help="Also write each pair in this format (jsonl, tsv, beads) beside its TMX.")
 @output_options
-@click.option("--jobs", type=int, default=None,
+@click.option("--jobs", type=click.IntRange(min=0), default=None,
               help="Pairs aligned in parallel processes [default: 1]; --engine ray: Ray workers "
                    "[default and 0: one per CPU of the cluster].")
 @click.option("--resume", is_flag=True, help="Skip pairs finished by an earlier, interrupted run.")

@@ -31,7 +31,7 @@ def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
 @click.option("--hyp", required=True, type=click.Path(), help="Machine translation, one segment per line.")
 @click.option("--ref", required=True, type=click.Path(), help="Reference translation, line-aligned.")
 @click.option("--src", type=click.Path(), help="Source text, line-aligned (shown with the worst segments).")
-@click.option("--worst", type=int, default=10, show_default=True, help="How many worst segments to show.")
+@click.option("--worst", type=click.IntRange(min=0), default=10, show_default=True, help="How many worst segments to show.")
 @handle_errors
 def mt_eval(hyp: str, ref: str, src: str | None, worst: int) -> None:
     """BLEU, chrF and TER with sacrebleu signatures, and the worst segments by chrF."""

@@ -27,6 +27,7 @@ from .jobs import (
     PairJob,
     PairRecord,
     align_pair,
+    check_inputs,
     finish,
     load_record,
     pair_name,
@@ -94,6 +95,7 @@ def run_batch(
         raise ConfigError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     cfg = resolve_config(cfg)[0]
     inputs = [in_dir] if isinstance(in_dir, (str, os.PathLike)) else list(in_dir)
+    check_inputs(inputs, out_dir)
     if engine == "ray":
         from .ray_engine import run_ray_batch
 
@@ -101,10 +103,11 @@ def run_batch(
                              cache_dir=cache_dir, address=address, outputs=outputs)
     jobs = max(1, jobs)
     outputs = outputs or BatchOutputs()
-    out = prepare_output(out_dir, outputs)
+    docs = load_corpus(inputs)  # a bad folder or manifest is refused before the output folder is made
     encoder = resolve_encoder(cfg)
+    out = prepare_output(out_dir, outputs)
     pair_cache = EmbeddingCache(cache_dir) if cache_dir else None
-    pairing = pair_corpus(load_corpus(inputs), encoder, pair_cache)
+    pairing = pair_corpus(docs, encoder, pair_cache)
     if pair_cache is not None:
         pair_cache.close()  # no SQLite connection carried into the forked workers
     date = tmx_date()

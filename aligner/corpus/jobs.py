@@ -16,7 +16,7 @@ from ..align.loss import account, loss_warnings
 from ..align.scores import document_scores
 from ..config import AlignConfig
 from ..encoders.cache import EmbeddingCache
-from ..errors import AlignerError, OutputError
+from ..errors import AlignerError, InputError, OutputError
 from ..formats import WriteOptions, write_alignment
 from ..io.atomic import write_text_atomic
 from ..models import Alignment
@@ -170,6 +170,32 @@ def check_outputs(outputs: BatchOutputs) -> None:
         get_profile(outputs.write.profile)
     if outputs.fmt:
         format_for(None, outputs.fmt)
+
+
+def check_inputs(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]) -> None:
+    """Every input of a batch is a folder or a corpus manifest, and the output folder is not one
+    of the input folders nor inside one (the next run would read the outputs as articles)."""
+    from ..io.guarded import check_input
+    from .manifest import is_manifest, is_url
+
+    out = Path(out_dir).resolve()
+    for item in inputs:
+        if is_url(str(item)):
+            continue
+        p = Path(str(item).removeprefix("file://"))
+        if is_manifest(item):
+            check_input(p, "a corpus manifest (.jsonl or .parquet)")
+            continue
+        if not p.is_dir():
+            if not p.exists():
+                raise InputError(f"{item}: no such folder; check the path (give the folder of the articles "
+                                 "or a corpus manifest)")
+            raise InputError(f"{item}: not a folder or a corpus manifest (.jsonl, .parquet); give the folder "
+                             "that holds the articles (`aligner align` takes two files)")
+        folder = p.resolve()
+        if out == folder or folder in out.parents:
+            raise OutputError(f"cannot write into {out_dir}: it is inside the input folder {item}, whose "
+                              "articles would be mixed with the outputs; choose an output folder outside it")
 
 
 def prepare_output(out_dir: str | os.PathLike[str], outputs: BatchOutputs) -> Path:

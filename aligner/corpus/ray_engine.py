@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -222,12 +223,31 @@ def _worker_count(resources: dict[str, float], wanted: int, gpus: float) -> int:
     return count
 
 
+def check_reachable(address: str, seconds: float = 5.0) -> None:
+    """Refuse at once a ``host:port`` or ``ray://host:port`` nobody answers on (Ray itself retries
+    for minutes); ``auto`` and other forms are left to Ray."""
+    import socket
+
+    m = re.fullmatch(r"(?:ray://)?\[?([^\]/]+?)\]?:(\d{1,5})", address.strip())
+    if not m:
+        return
+    try:
+        with socket.create_connection((m.group(1), int(m.group(2))), timeout=seconds):
+            pass
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise RayEngineError(f"cannot reach the Ray cluster at {address} ({reason}); check --address "
+                             "or run `ray status` there") from None
+
+
 def start_ray(ray: Any, address: str | None) -> bool:
     """Connect to *address*, or start a local Ray with this machine's cores; False when Ray was
     already running in this process (then it is left running)."""
     if ray.is_initialized():
         return False
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
+    if address:
+        check_reachable(address)
     try:
         if address:
             ray.init(address=address, **kwargs)
@@ -254,11 +274,11 @@ def run_ray_batch(
     """:func:`aligner.corpus.batch.run_batch` on Ray (*cfg* with its encoder resolved); returns the manifest."""
     options = options or RayOptions(address=address, workers=workers)
     outputs = outputs or BatchOutputs()
-    out = prepare_output(out_dir, outputs)
-    docs = load_corpus(inputs)
+    docs = load_corpus(inputs)  # a bad input is refused before the output folder is made
     ray = import_ray()
     started = start_ray(ray, options.address)
     try:
+        out = prepare_output(out_dir, outputs)
         gpus = _gpus(ray, cfg, options)
         count = _worker_count(ray.cluster_resources(), options.workers, gpus)
         plugin = _plugin(cfg.encoder)

@@ -38,6 +38,7 @@ _PART = re.compile(r"^\..+\.aligner-(\d+)-[0-9a-f]{8}\.part$")
 _LIVE: set[str] = set()
 _LOCK = threading.Lock()
 _CLEANED: set[str] = set()
+_SETS = threading.local()  # per thread: the stack of open output sets (lists of files to rename)
 
 
 def _os_message(exc: OSError) -> str:
@@ -123,6 +124,7 @@ def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.Pa
         )
     if out.is_dir():
         raise OutputError(f"cannot write {out}: it is a folder; give a file name")
+    _check_regular(out)
     for item in inputs:
         if _same_file(out, Path(item)):
             raise OutputError(
@@ -132,6 +134,23 @@ def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.Pa
     if probe:
         _probe(folder, out)
     return out
+
+
+def _check_regular(out: Path) -> None:
+    """Refuse an existing output that is a device, a FIFO or a socket: the temporary file would be
+    renamed over it (as root, ``-o /dev/full`` replaced the device by a regular file)."""
+    import stat
+
+    try:
+        mode = out.stat().st_mode
+    except OSError:
+        return  # not there yet (or a dangling link): an ordinary new file
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        kind = ("a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "not a regular file")
+        raise OutputError(f"cannot write {out}: it is {kind}, not a regular file; give the name of a file "
+                          "(without -o, commands that can print their result to standard output)")
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -183,6 +202,7 @@ class AtomicFile:
         self.fh: IO[Any] = (os.fdopen(fd, "wb") if binary
                             else os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
         self.done = False
+        self.deferred = False  # complete, waiting for its output set to end
 
     def write(self, data: Any) -> None:
         try:
@@ -209,11 +229,20 @@ class AtomicFile:
             raise output_error(self.path, exc) from None
 
     def commit(self) -> None:
-        """Make the output appear, complete, under its name."""
-        if self.done:
+        """Make the output appear, complete, under its name (inside :func:`output_set`: when the
+        set ends, with the set's other files)."""
+        if self.done or self.deferred:
             return
         if not self.fh.closed:
             self.close_file()
+        stack = getattr(_SETS, "stack", None)
+        if stack:
+            self.deferred = True
+            stack[-1].append(self)
+            return
+        self._rename()
+
+    def _rename(self) -> None:
         try:
             os.replace(self.tmp, self.path)
         except OSError as exc:
@@ -223,9 +252,10 @@ class AtomicFile:
         with _LOCK:
             _LIVE.discard(self.tmp)
 
-    def discard(self) -> None:
-        """Remove the temporary file; the output (if any) is left as it was."""
-        if self.done:
+    def discard(self, deferred: bool = False) -> None:
+        """Remove the temporary file; the output (if any) is left as it was. A file waiting for
+        its output set is only removed by the set (*deferred*)."""
+        if self.done or (self.deferred and not deferred):
             return
         self.done = True
         try:
@@ -252,6 +282,36 @@ def atomic_writer(path: str | os.PathLike[str], binary: bool = False) -> Iterato
         raise output_error(f.path, exc) from None
     finally:
         f.discard()
+
+
+@contextmanager
+def output_set() -> Iterator[None]:
+    """The files committed inside appear together when the block ends, or none of them
+    (``align -o x.tmx --report r.html`` on a disk that fills up while writing the review no
+    longer leaves the TMX alone). Nests: an inner set's files join the outer one."""
+    stack: list[list[AtomicFile]] = getattr(_SETS, "stack", None) or []
+    _SETS.stack = stack
+    pending: list[AtomicFile] = []
+    stack.append(pending)
+    try:
+        yield
+    except BaseException:
+        stack.pop()
+        for f in pending:
+            f.discard(deferred=True)
+        raise
+    stack.pop()
+    if stack:
+        stack[-1].extend(pending)
+        return
+    for k, f in enumerate(pending):
+        f.deferred = False
+        try:
+            f._rename()
+        except OutputError:
+            for rest in pending[k + 1:]:
+                rest.discard(deferred=True)
+            raise
 
 
 class _Writer:

@@ -26,7 +26,32 @@ def extract_office(data: bytes, suffix: str, name: str) -> Extracted:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(f"{name}: is not a {suffix} document (not a zip package); check the file, or save it "
                          f"again as {suffix} from the word processor")
+    check_package(data, suffix, name)
     return extract_docx(data, name) if suffix == ".docx" else extract_odt(data, name)
+
+
+#: Most bytes of XML a .docx/.odt may unpack to (its text is bounded like a text file's), and
+#: most members: a zip bomb (300 MB of XML in 1 MB) is refused before it is parsed.
+MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
+def check_package(data: bytes, suffix: str, name: str) -> None:
+    """Refuse a package whose XML parts unpack to more than :data:`MAX_XML_BYTES` (sizes as
+    recorded in the zip, which reading never exceeds) or with more than :data:`MAX_MEMBERS` parts."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(f"{name}: cannot be read as a {suffix} document ({exc}); open it in a word "
+                         "processor and save it again") from None
+    if len(members) > MAX_MEMBERS:
+        raise InputError(f"{name}: holds {len(members):,} parts (limit {MAX_MEMBERS:,}); is it a {suffix} "
+                         "document? Save it again from the word processor")
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise InputError(f"{name}: its text parts unpack to {xml / 1024**2:,.0f} MB (limit "
+                         f"{MAX_XML_BYTES // 1024**2} MB); split the document, or save it as .txt")
 
 
 def extract_docx(data: bytes, name: str) -> Extracted:

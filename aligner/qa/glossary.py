@@ -22,7 +22,17 @@ class Glossary:
         """CSV: French term, then one or more accepted renderings (columns or ``|``-separated)."""
         text = read_text(path, what="a CSV glossary of French term, Arabic renderings")
         terms: dict[str, tuple[str, ...]] = {}
-        for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        rows = csv.reader(io.StringIO(text, newline=""))
+        number = 0
+        while True:
+            number += 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # a field over csv's limit (128 kB), a NUL byte, bad quoting
+                raise InputError(f"{path}, line {rows.line_num}: not a CSV row ({exc}); give a CSV of "
+                                 "French term, Arabic renderings") from None
             if not row or not row[0].strip() or row[0].startswith("#"):
                 continue
             renderings = tuple(r.strip() for cell in row[1:] for r in cell.split("|") if r.strip())
