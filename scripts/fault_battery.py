@@ -75,7 +75,7 @@ def is_temporary(name: str) -> bool:
 
 
 def run_case(case: Case, root: Path, timeout: float, can_root: bool, repo: Path = REPO) -> dict[str, str]:
-    row = {"id": case.name, "command": case.shown(), "expected": case.expect, "exit": "",
+    row = {"id": case.name, "group": case.group(), "command": case.shown(), "expected": case.expect, "exit": "",
            "stderr": "", "traceback": "", "left": "", "verdict": ""}
     if case.needs_root and not can_root:
         row["verdict"] = "skipped (needs root)"
@@ -135,7 +135,8 @@ def run_case(case: Case, root: Path, timeout: float, can_root: bool, repo: Path 
         if is_temporary(base):
             left.append(f"{name} (temporary)")
         elif (name not in before and failed and name.startswith(case.name + "/")
-              and not base.startswith("next.")):  # next.*: written by case.after
+              and not base.startswith("next.")  # next.*: written by case.after
+              and not (case.keeps_folders and (root / name).is_dir())):
             left.append(f"{name} (partial output)")
     for name, meta in before.items():
         now = after.get(name)
@@ -185,6 +186,19 @@ def markdown(rows: list[dict[str, str]]) -> str:
     return "\n".join(out)
 
 
+def summary(rows: list[dict[str, str]]) -> str:
+    """Cases and violations per group (the part of the case name before the colon)."""
+    groups: dict[str, list[int]] = {}
+    for r in rows:
+        g = groups.setdefault(r["group"], [0, 0, 0])
+        g[0] += 1
+        g[1] += r["verdict"].startswith("VIOLATION")
+        g[2] += r["verdict"].startswith(("skipped", "NOT TESTED"))
+    out = ["| group | cases | violations | skipped |", "|---|---|---|---|"]
+    out += [f"| {g} | {n} | {v} | {k} |" for g, (n, v, k) in groups.items()]
+    return "\n".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-k", dest="select", help="only cases whose name contains this")
@@ -217,6 +231,7 @@ def main() -> int:
         else:
             print(f"work folder: {root}", file=sys.stderr)
     print(markdown(rows))
+    print("\n" + summary(rows))
     bad = [r for r in rows if r["verdict"].startswith("VIOLATION")]
     print(f"\n{len(rows)} cases, {len(bad)} violations, "
           f"{sum(r['verdict'].startswith('skipped') for r in rows)} skipped")

@@ -27,6 +27,17 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
        b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
 
 Hook = Callable[[Path, Path], None]
+GROUPS = [("tmx-bomb", "TMX attack"), ("tmx-xxe", "TMX attack"), ("tmx-param", "TMX attack"),
+          ("tmx-dtd", "TMX attack"), ("tmx-malformed", "malformed TMX"), ("tmx-truncated", "malformed TMX"),
+          ("tmx-wrong", "odd TMX (version, langs, one tuv, root, UTF-16)"),
+          ("tmx-missing", "odd TMX (version, langs, one tuv, root, UTF-16)"),
+          ("tmx-one", "odd TMX (version, langs, one tuv, root, UTF-16)"),
+          ("tmx-not", "malformed TMX"), ("tmx-utf16", "odd TMX (version, langs, one tuv, root, UTF-16)"),
+          ("jsonl-", "broken JSONL record"), ("glossary-", "malformed glossary"),
+          ("encoding", "legacy encodings (must be read)"), ("article", "hostile HTML, .docx bomb, broken PDF"),
+          ("out-", "output fault (read-only, full disk, device, missing folder, folder, = input)"),
+          ("in-unreadable", "unreadable input (no permission)"), ("kill-", "signals (INT, TERM, HUP, KILL)"),
+          ("option", "invalid option values")]
 
 
 @dataclass
@@ -45,9 +56,18 @@ class Case:
     check_ok: Callable[[Path, str], str] | None = None
     check_after: Callable[[Path], str] | None = None  # any other harm done, whatever the exit
     changes: tuple[str, ...] = field(default_factory=tuple)  # files that may change (relative to the root)
+    keeps_folders: bool = False  # a batch that failed half-way keeps its output folders for --resume
 
     def argv(self, d: Path, root: Path) -> list[str]:
         return [a.replace("{d}", self.name) for a in self.template]
+
+    def group(self) -> str:
+        """The kind of fault, for the summary."""
+        head = self.name.split(":")[0]
+        for prefix, label in GROUPS:
+            if head.startswith(prefix):
+                return label
+        return "bad input file (missing, folder, FIFO, device, empty, binary, renamed, 50 MB line, bad UTF-8)"
 
     def shown(self) -> str:
         return "aligner " + " ".join(a.replace("{d}/", "") for a in self.template)
@@ -437,7 +457,7 @@ def _output_cases() -> list[Case]:
             make("ro-mount", f"{{d}}/ro/{out}", needs_root=True, setup=_mount("ro", "ro,size=64k"),
                  teardown=_umount("ro")),
             make("disk-full", f"{{d}}/full/{out}", needs_root=True, setup=_mount("full", "size=64k", fill=True),
-                 teardown=_umount("full")),
+                 teardown=_umount("full"), keeps_folders=name == "batch"),
             make("dev-full", "{d}/full" if os.geteuid() == 0 else "/dev/full",
                  setup=_mknod_full if os.geteuid() == 0 else None, check_after=_still_device),
             make("no-such-dir", f"{{d}}/nope/{out}") if name != "batch" else  # batch makes its folder
@@ -486,7 +506,7 @@ def _option_cases() -> list[Case]:
         (a + ["--laser-dir", "in/fr.txt"]), (a + ["--cache-dir", "in/fr.txt"]), (a + ["--edit"]),
         (["batch", "in/pairdir", "-o", "{d}/b", "--jobs", "-1"]), (["batch", "in/fr.txt", "-o", "{d}/b"]),
         (["batch", "in/pairdir", "-o", "{d}/b", "--engine", "ray", "--address", "127.0.0.1:1"]),
-        (["mt-eval", "--hyp", "in/hyp.txt", "--ref", "in/fr.txt"]), (["mt-eval", "--hyp", "in/hyp.txt", "--ref",
+        (["mt-eval", "--hyp", "in/hyp.txt", "--ref", "in/long_ar.txt"]), (["mt-eval", "--hyp", "in/hyp.txt", "--ref",
                                                                       "in/ref.txt", "--worst", "-1"]),
         (["edit", "in/seed.jsonl", "--port", "70000", "--no-browser"]), (["edit", "in/seed.tmx", "--export", "{d}/e.tmx"]),
         (["edit", "in/seed.jsonl", "--export", "{d}/e.docx"]), (["qa", "in/seed.tmx", "--format", "pdf"]),
