@@ -174,7 +174,7 @@ def check_outputs(outputs: BatchOutputs) -> None:
 
 def check_inputs(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]) -> None:
     """Every input of a batch is a folder or a corpus manifest, and the output folder is not one
-    of the input folders nor inside one (the next run would read the outputs as articles)."""
+    of the input folders (the outputs would be mixed with the articles)."""
     from ..io.guarded import check_input
     from .manifest import is_manifest, is_url
 
@@ -192,10 +192,9 @@ def check_inputs(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.Pat
                                  "or a corpus manifest)")
             raise InputError(f"{item}: not a folder or a corpus manifest (.jsonl, .parquet); give the folder "
                              "that holds the articles (`aligner align` takes two files)")
-        folder = p.resolve()
-        if out == folder or folder in out.parents:
-            raise OutputError(f"cannot write into {out_dir}: it is inside the input folder {item}, whose "
-                              "articles would be mixed with the outputs; choose an output folder outside it")
+        if out == p.resolve():
+            raise OutputError(f"cannot write into {out_dir}: it is the input folder {item}, whose articles "
+                              "would be mixed with the outputs; choose another output folder")
 
 
 def prepare_output(out_dir: str | os.PathLike[str], outputs: BatchOutputs) -> Path:
