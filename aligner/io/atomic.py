@@ -203,6 +203,7 @@ class AtomicFile:
                             else os.fdopen(fd, "w", encoding="utf-8", newline="\n"))
         self.done = False
         self.deferred = False  # complete, waiting for its output set to end
+        self.size = 0  # bytes, once closed
 
     def write(self, data: Any) -> None:
         try:
@@ -222,6 +223,7 @@ class AtomicFile:
         try:
             self.fh.flush()
             os.fsync(self.fh.fileno())
+            self.size = os.fstat(self.fh.fileno()).st_size  # known before the rename (an output set defers it)
             os.fchmod(self.fh.fileno(), self._mode()) if hasattr(os, "fchmod") else None
             self.fh.close()
         except OSError as exc:

@@ -80,7 +80,7 @@ class TmxFormat(OutputFormat):
             notes.append(f"split into {len(report.files)} files: {', '.join(report.files)}")
         if profile and profile.max_file_bytes:
             notes += [f"warning: {f} is over the {profile.name} import limit; use --split-size"
-                      for f in report.files if os.path.getsize(f) > profile.max_file_bytes]
+                      for f, size in zip(report.files, report.sizes, strict=True) if size > profile.max_file_bytes]
         return OutputReport(self.name, report.files, notes, report.written)
 
     def read_units(self, path: str | os.PathLike[str]) -> list[ReadUnit]:

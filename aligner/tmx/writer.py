@@ -126,6 +126,7 @@ class WriteReport:
     written: int = 0
     empty: list[int] = field(default_factory=list)  # input positions of units with an empty side
     too_long: list[int] = field(default_factory=list)  # over the CAT tool's segment limit
+    sizes: list[int] = field(default_factory=list)  # bytes of each file (known before an output set renames it)
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,7 @@ def write_tmx(
         current.close()
         finished.append(current)
         current = None
+        report.sizes = [part.file.size for part in finished]
         for part in finished:
             part.file.commit()
     except BaseException:
