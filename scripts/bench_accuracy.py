@@ -211,8 +211,8 @@ def with_foreign(bench: str, docs: list[tuple[Path, Path, Path]], side: str, rat
     bead for each; the files are written under *out*."""
     rng = random.Random(seed)
     other = documents(bench.split("-")[0] + ("-dev" if bench.endswith("-test") else "-test"))[1]
-    pool = ([t for s, _, _ in other for t in _lines(s) if len(t) > 60],
-            [t for _, g, _ in other for t in _lines(g) if len(t) > 60])
+    pool = ([t for src, _, _ in other for t in _lines(src) if len(t) > 60],
+            [t for _, tgt, _ in other for t in _lines(tgt) if len(t) > 60])
     out.mkdir(parents=True, exist_ok=True)
     result = []
     for src, tgt, gold in docs:

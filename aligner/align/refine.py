@@ -46,14 +46,12 @@ class SpanVectors:
         self._texts = (src_texts, tgt_texts)
         self._encode = (encode_src, encode_tgt)
         self._known: tuple[dict[Span, np.ndarray], dict[Span, np.ndarray]] = ({}, {})
-        self._lengths = (np.array([len(t) for t in src_texts], dtype=np.float64),
-                         np.array([len(t) for t in tgt_texts], dtype=np.float64))
+        # sentence lengths in characters (sums of ints are exact)
+        self._chars = ([len(t) for t in src_texts], [len(t) for t in tgt_texts])
         # target characters per source character over the whole document
-        self.ratio = float(self._lengths[1].sum() + 1) / float(self._lengths[0].sum() + 1)
+        self.ratio = float(sum(self._chars[1]) + 1) / float(sum(self._chars[0]) + 1)
         self.encoded = 0  # texts encoded by this pass, for the benchmarks
         self._estimates: dict[tuple[Pair, float], float] = {}
-        # sentence lengths as ints (sums of ints are exact: the same as the float64 sums)
-        self._chars = ([len(t) for t in src_texts], [len(t) for t in tgt_texts])
 
     def prefetch(self, side: int, spans: Iterable[Span]) -> None:
         """Encode, in one call, the spans of *side* (0 source, 1 target) not known yet."""

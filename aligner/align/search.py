@@ -311,10 +311,10 @@ def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
     rows = []
     for k, (i, j, a, b) in enumerate(raw):
         neighbours = [shapes[q] for q in (k - 1, k + 1) if 0 <= q < len(shapes)]
-        base = float(bases[k]) if a and b else 0.0
         if a and b:
+            base = float(bases[k])
             best = min(float(best_x[i - 1]), float(best_y[j - 1])) if a == 1 and b == 1 else 0.0
         else:
-            best = float(best_x[i - 1]) if a else float(best_y[j - 1])
+            base, best = 0.0, float(best_x[i - 1]) if a else float(best_y[j - 1])
         rows.append(feature_row(a, b, base, best, typical, neighbours))
     return rows

@@ -12,6 +12,8 @@ from functools import lru_cache
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _FOLD = str.maketrans("أإآٱى", "ااااي")
 _LETTER = "\u0621-\u064A"
+#: Clitics before a word without its article, and the article itself («وبالأمن», «للأمن»).
+_PREFIX = r"(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)"
 
 
 @lru_cache(maxsize=1024)
@@ -27,7 +29,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
     if t.startswith("ال"):
         head = rf"(?:[وف]?[بك]?ال|[وف]?لل){re.escape(t[2:])}"
     else:
-        head = rf"(?:[وف]?[بكل]?(?:ال)?|[وف]?لل){re.escape(t)}"
+        head = _PREFIX + re.escape(t)
     return re.compile(rf"(?<![{_LETTER}]){head}(?![{_LETTER}])")
 
 
@@ -44,7 +46,7 @@ def _apart_pattern(term: str) -> re.Pattern[str] | None:
     parts = []
     for w in words:
         core = re.escape(w[2:] if w.startswith("ال") and len(w) > 3 else w)
-        parts.append(rf"(?:[وف]?[بكل]?(?:ال)?|[وف]?لل){core}")
+        parts.append(_PREFIX + core)
     return re.compile(rf"(?<![{_LETTER}])" + r"(?:\s+\S+){0,2}\s+".join(parts) + rf"(?![{_LETTER}])")
 
 

@@ -7,6 +7,7 @@ Used by the QA checks and by document pairing. Numbers are read in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from . import ar, fr
 from .number_compare import unmatched_numbers
@@ -46,13 +47,20 @@ def month_mentions(text: str, lang: str, dates_only: bool = True) -> dict[int, s
     """Months named in *text* (number → the word as written); with *dates_only*, only
     those next to a day or a year ("5 décembre", "دجنبر 2024", "تموز عام 2020"):
     "mars" the planet, "مارس-كوف" (MERS-CoV) or "آب" alone are not dates."""
-    pattern, table = (_AR_MONTH, ar.MONTHS) if lang.startswith("ar") else (_FR_MONTH, fr.MONTHS)
     out: dict[int, str] = {}
-    for m in pattern.finditer(text):
-        if text[m.end():m.end() + 1] in ("-", "‐") or (dates_only and not _near_number(text, m.start(), m.end())):
-            continue
-        out.setdefault(table[m.group(1).lower() if table is fr.MONTHS else m.group(1)], m.group(1))
+    for m, number in _months_in(text, lang):
+        if not dates_only or _near_number(text, m.start(), m.end()):
+            out.setdefault(number, m.group(1))
     return out
+
+
+def _months_in(text: str, lang: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Every month name of *text* with its number, but the first word of a compound
+    ("مارس-كوف", MERS-CoV)."""
+    pattern, table = (_AR_MONTH, ar.MONTHS) if lang.startswith("ar") else (_FR_MONTH, fr.MONTHS)
+    for m in pattern.finditer(text):
+        if text[m.end():m.end() + 1] not in ("-", "‐"):
+            yield m, table[m.group(1).lower() if table is fr.MONTHS else m.group(1)]
 
 
 #: Words after which an Arabic month name is a month, not a verb or a name ("في مارس",
@@ -68,16 +76,17 @@ def month_words(text: str, lang: str) -> dict[int, str]:
     French the lower-case names ("en mars", "début août"; "Mars" the planet is left out);
     in Arabic a name next to a day or a year, or after a word that introduces a month
     (:data:`_AR_MONTH_CONTEXT`)."""
-    if not lang.startswith("ar"):
-        return {fr.MONTHS[m.group(1)]: m.group(1) for m in _FR_MONTH.finditer(text)
-                if m.group(1).islower() and text[m.end():m.end() + 1] not in ("-", "‐")}
+    arabic = lang.startswith("ar")
     out: dict[int, str] = {}
-    for m in _AR_MONTH.finditer(text):
-        if text[m.end():m.end() + 1] in ("-", "‐"):
-            continue
-        prefixed = m.start(1) > m.start() and m.group(0)[0] in "بل"  # بمارس «in March» (ومارس may be a verb)
-        if prefixed or _near_number(text, m.start(), m.end()) or _AR_MONTH_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
-            out.setdefault(ar.MONTHS[m.group(1)], m.group(1))
+    for m, number in _months_in(text, lang):
+        if not arabic:
+            keep = m.group(1).islower()
+        else:
+            prefixed = m.start(1) > m.start() and m.group(0)[0] in "بل"  # بمارس «in March» (ومارس may be a verb)
+            keep = (prefixed or _near_number(text, m.start(), m.end())
+                    or _AR_MONTH_CONTEXT.search(text[max(0, m.start() - 20):m.start()]) is not None)
+        if keep:
+            out.setdefault(number, m.group(1))
     return out
 
 

@@ -114,10 +114,8 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
 
 #: A side whose long lines (beyond the heading limits) lack a final stop this often does not
 #: end its sentences with one (web Arabic often ends a paragraph bare): there a short line
-#: without a stop is a sentence like any other, not a heading, unless it has at most
-#: :data:`_BARE_HEADING_MAX_WORDS` words.
+#: without a stop is a sentence like any other, not a heading.
 BARE_LINE_SHARE = 0.2
-_BARE_HEADING_MAX_WORDS = 0
 
 
 def stops_end_sentences(lines: Sequence[str]) -> bool:
@@ -135,8 +133,8 @@ def looks_like_heading(line: str, stops: bool = True) -> bool:
     *stops* False (the document does not end its sentences with a stop,
     :func:`stops_end_sentences`), no line is one by these signs."""
     stripped = line.strip()
-    return (bool(stripped) and len(stripped) <= _HEADING_MAX_CHARS
-            and len(stripped.split()) <= (_HEADING_MAX_WORDS if stops else _BARE_HEADING_MAX_WORDS)
+    return (stops and bool(stripped) and len(stripped) <= _HEADING_MAX_CHARS
+            and len(stripped.split()) <= _HEADING_MAX_WORDS
             and not stripped.endswith(tuple(_END_MARKS)) and not stripped[0].islower())
 
 

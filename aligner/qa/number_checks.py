@@ -56,6 +56,7 @@ def number_findings(src: str, tgt: str) -> Iterator[tuple[str, str]]:
         else:
             missing.append(n.text)
     words_missing, words_added = _counts(c.words_missing), _counts(c.words_added)
+    ranks = _ranks(c.words_missing)
     if missing and added:
         yield "error", f"number changed: {_fmt(missing)} in the source, {_fmt([m.text for m in added])} in the target"
     elif missing:
@@ -68,11 +69,11 @@ def number_findings(src: str, tgt: str) -> Iterator[tuple[str, str]]:
             yield "warning", f"number changed: {words_missing[0].text} in the source, {added[0].text} in the target"
         else:
             yield "warning", f"number added in the target: {_fmt([m.text for m in added])}"
-    elif len(_ranks(c.words_missing)) == 1 and len(c.words_added) == 1 and c.words_added[0].kind == "ordinal":
+    elif len(ranks) == 1 and len(c.words_added) == 1 and c.words_added[0].kind == "ordinal":
         # An ordinal or a century in each side, left unmatched: «14e sommet» ↔ «القمة الخامسة عشرة»,
         # «troisième fois» ↔ «المرة الرابعة»; against an Arabic word that is no ordinal, nothing
         # (الخُمسين «two fifths», ميه «water» in Egyptian read as numbers).
-        yield "warning", (f"ordinal changed: {_ranks(c.words_missing)[0].text} in the source, "
+        yield "warning", (f"ordinal changed: {ranks[0].text} in the source, "
                           f"{c.words_added[0].text} in the target")
     elif len(words_missing) == 1 and len(words_added) == 1:
         # Scale words (milliard ↔ مليون) are unambiguous; small number words are often duals,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..config import QA_DEFAULTS, QAConfig
 from ..lang import ar, fr
@@ -159,13 +160,17 @@ _LETTER_NAMES = {
 }
 
 
+@lru_cache(maxsize=512)
+def _spelling(acronym: str) -> re.Pattern[str]:
+    letters = [f"(?:{_LETTER_NAMES[c]})" for c in acronym.upper()]
+    return re.compile(r"(?<![\u0621-\u064A])" + r"[\s.\-]*".join(letters) + r"(?![\u0621-\u064A])")
+
+
 def spelled_in_arabic(acronym: str, tgt: str) -> bool:
     """Whether *tgt* spells the Latin *acronym* letter by letter in Arabic («يو إس جي إس»)."""
     if not acronym.isascii() or not acronym.isalpha():
         return False
-    letters = [f"(?:{_LETTER_NAMES[c]})" for c in acronym.upper()]
-    pattern = r"(?<![\u0621-\u064A])" + r"[\s.\-]*".join(letters) + r"(?![\u0621-\u064A])"
-    return re.search(pattern, tgt) is not None
+    return _spelling(acronym).search(tgt) is not None
 
 
 def acronym_findings(src: str, tgt: str) -> list[tuple[str, str]]:
