@@ -73,7 +73,7 @@ def _lines(path: Path) -> list[str]:
 
 def documents(bench: str) -> tuple[tuple[str, str], list[tuple[Path, Path, Path]]]:
     """Languages and (source, target, gold) files of a benchmark."""
-    corpus, split = bench.split("-")
+    corpus, split = bench.split("-", 1)
     if corpus == "textberg":
         names = ["dev"] if split == "dev" else [f"test{i}" for i in range(7)]
         return ("de", "fr"), [(TEXTBERG / f"{n}.de", TEXTBERG / f"{n}.fr", TEXTBERG / f"{n}.defr") for n in names]

@@ -1,6 +1,7 @@
 """Build ``benchmarks/frar/probe``: an independent French–Arabic alignment probe.
 
 Usage: python scripts/build_frar_probe.py [--seed 20261124] [--out benchmarks/frar/probe]
+       python scripts/build_frar_probe.py --source flores   # the tuning twin, benchmarks/frar/probe-dev
 
 Written blind to the aligner and to ``scripts/build_frar_benchmark.py`` (neither was
 read), to check whether the accuracy measured on our own construction holds on data
@@ -73,6 +74,13 @@ Each document ``NAME`` gets ``NAME.fr``, ``NAME.ar``, ``NAME.frar`` (gold) and
 ``NAME.tags`` (one line per gold bead, same order: the phenomena of that bead joined by
 ``+``; ``1-1`` for an untouched pair). ``MANIFEST.json`` counts bead shapes and tags.
 ``scripts/probe_phenomena.py`` scores the aligner per tag.
+
+``--source flores`` builds the probe's **tuning twin** (``benchmarks/frar/probe-dev``, seed
+20261125, 6 documents): the same phenomena and rates from FLORES-200 devtest only (the main
+benchmark's tuning source), consecutive excerpts of one domain chunked into articles of 8–25
+sentences under titles of their own, a fifth of the wikibooks excerpts held out as teasers.
+Settings may be tuned on the twin; the probe itself (TICO-19 for most of its text) stays a
+report set.
 """
 
 from __future__ import annotations
@@ -156,6 +164,14 @@ FR_BOILERPLATE = ["Lire aussi : Covid-19, les gestes barrières à respecter", "
 AR_BOILERPLATE = ["شارك بتعليقك", "شاهد أيضا", "اشترك في القائمة البريدية", "اقرأ أيضا: كوفيد-19 والإجراءات الوقائية",
                   "المصدر: وكالات", "نشر في 14/03/2020 على الساعة 10:32", "تابعونا على فيسبوك"]
 KICKER = ("En bref", "باختصار")
+#: Titles of the FLORES-only tuning twin (``--source flores``), by FLORES domain.
+FLORES_TITLES = {
+    "wikinews": [("Actualité : ce qu'il faut retenir", "أخبار: أبرز ما يجب معرفته"),
+                 ("Le fait du jour", "حدث اليوم"), ("Sciences : une découverte en débat", "علوم: اكتشاف يثير الجدل")],
+    "wikivoyage": [("Voyage : conseils pratiques", "سفر: نصائح عملية"), ("Partir à l'étranger", "السفر إلى الخارج")],
+    "wikibooks": [("Comprendre en quelques lignes", "الفهم في بضعة أسطر"), ("Histoire et société", "التاريخ والمجتمع"),
+                  ("Le saviez-vous ?", "هل تعلم؟")],
+}
 #: Words a sentence left after a cut must not start with (it would read as a fragment).
 RELATIVE = {"qui", "que", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "ce", "mais", "التي", "الذي",
             "الذين", "مما", "ما", "بما", "والتي", "والذي", "والذين", "حيث"}
@@ -485,6 +501,36 @@ def build_articles(rng: random.Random) -> list[list[Unit]]:
     return articles
 
 
+def build_flores_articles(rng: random.Random) -> list[list[Unit]]:
+    """The tuning twin's articles: FLORES devtest only, consecutive excerpts of one domain chunked."""
+    flores = load("flores200_devtest")
+    fl = SHARED / "flores200_devtest"
+    ary = (fl / "ary_Arab.txt").read_text(encoding="utf-8").split("\n")
+    arz = (fl / "arz_Arab.txt").read_text(encoding="utf-8").split("\n")
+    domain = {}
+    for row in (fl / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = row.split("\t")
+        domain[cols[1]] = cols[3]
+    books = [d for d in flores if domain[d["doc_id"]] == "wikibooks"]
+    held = set(rng.sample([d["doc_id"] for d in books], len(books) // 5))
+    teaser_pool = [(clean(f), clean(a)) for d in books if d["doc_id"] in held
+                   for f, a in zip(d["fr"], d["ar"], strict=True)]
+    rng.shuffle(teaser_pool)
+    articles: list[list[Unit]] = []
+    for dom, titles in FLORES_TITLES.items():
+        pairs = [(clean(f), clean(a), ary[d["first_line"] - 1 + k].strip(), arz[d["first_line"] - 1 + k].strip())
+                 for d in flores if domain[d["doc_id"]] == dom and d["doc_id"] not in held
+                 for k, (f, a) in enumerate(zip(d["fr"], d["ar"], strict=True))]
+        start = 0
+        while start < len(pairs):
+            size = rng.randint(8, 25)
+            if len(pairs) - (start + size) < 6:
+                size = len(pairs) - start
+            articles.append(article(pairs[start:start + size], rng.choice(titles), False, teaser_pool, rng))
+            start += size
+    return articles
+
+
 def roundups(excerpts: list[dict], kicker: tuple[str, str], ary: list[str], arz: list[str],  # type: ignore[type-arg]
              teaser_pool: list[tuple[str, str]], rng: random.Random) -> list[list[Unit]]:
     """FLORES excerpts grouped by 3–6 into round-up articles under a kicker."""
@@ -508,16 +554,17 @@ def shape(unit: Unit) -> str:
     return f"{len(unit.fr)}-{len(unit.ar)}"
 
 
-def write_docs(articles: list[list[Unit]], out: Path, rng: random.Random) -> dict:  # type: ignore[type-arg]
+def write_docs(articles: list[list[Unit]], out: Path, rng: random.Random,  # type: ignore[type-arg]
+               n_docs: int = N_DOCS) -> dict:
     rng.shuffle(articles)
     sizes = [max(sum(len(u.fr) for u in a), sum(len(u.ar) for u in a)) for a in articles]
-    weights = [rng.uniform(1.0, 1.2) for _ in range(N_DOCS)]
+    weights = [rng.uniform(1.0, 1.2) for _ in range(n_docs)]
     total = sum(sizes)
-    bounds = [total * sum(weights[:k + 1]) / sum(weights) for k in range(N_DOCS)]
-    docs: list[list[Unit]] = [[] for _ in range(N_DOCS)]
+    bounds = [total * sum(weights[:k + 1]) / sum(weights) for k in range(n_docs)]
+    docs: list[list[Unit]] = [[] for _ in range(n_docs)]
     acc = 0
     for a, s in zip(articles, sizes, strict=True):
-        k = next(k for k, b in enumerate(bounds) if acc + s / 2 <= b or k == N_DOCS - 1)
+        k = next(k for k, b in enumerate(bounds) if acc + s / 2 <= b or k == n_docs - 1)
         docs[k] += a
         acc += s
     out.mkdir(parents=True, exist_ok=True)
@@ -554,18 +601,26 @@ def write_docs(articles: list[list[Unit]], out: Path, rng: random.Random) -> dic
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "frar" / "probe")
+    ap.add_argument("--source", choices=("mixed", "flores"), default="mixed",
+                    help="mixed: the probe (report set); flores: its tuning twin from FLORES devtest only")
+    ap.add_argument("--seed", type=int, default=None, help=f"default {SEED} (mixed) or {SEED + 1} (flores)")
+    ap.add_argument("--out", type=Path, default=None, help="default benchmarks/frar/probe or probe-dev")
     args = ap.parse_args()
-    rng = random.Random(args.seed)
-    articles = build_articles(rng)
-    manifest = write_docs(articles, args.out, rng)
-    manifest["seed"] = args.seed
+    twin = args.source == "flores"
+    seed = args.seed if args.seed is not None else SEED + int(twin)
+    out = args.out or ROOT / "benchmarks" / "frar" / ("probe-dev" if twin else "probe")
+    rng = random.Random(seed)
+    articles = build_flores_articles(rng) if twin else build_articles(rng)
+    manifest = write_docs(articles, out, rng, n_docs=6 if twin else N_DOCS)
+    manifest["seed"] = seed
     manifest["articles"] = len(articles)
-    manifest["sources"] = ("TICO-19 dev (all 971 pairs); FLORES-200 devtest wikinews and wikivoyage excerpts "
+    manifest["sources"] = ("FLORES-200 devtest only (wikinews, wikivoyage and four fifths of wikibooks as articles, "
+                           "with ary/arz lines for the dialect phenomenon; the other wikibooks excerpts as teasers)"
+                           if twin else
+                           "TICO-19 dev (all 971 pairs); FLORES-200 devtest wikinews and wikivoyage excerpts "
                            "(with ary/arz lines for the dialect phenomenon); FLORES wikibooks sentences as teasers")
     manifest["rates"] = {"per_pair": RATES, "dialect_per_flores_pair": DIALECT_RATE, "per_article": ARTICLE_RATES}
-    (args.out / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: manifest[k] for k in ("articles", "shapes", "tags")}, ensure_ascii=False))
     for name, d in manifest["documents"].items():
         print(name, d["fr_lines"], d["ar_lines"], d["beads"])

@@ -2,7 +2,8 @@
 
 The probability that a bead is exactly right, from :data:`FEATURES` (computed by
 :func:`aligner.align.search.bead_features`). Weights are fitted per encoder on the dev
-sets only (Text+Berg dev and the fr–ar dev construction, built from FLORES-200) by
+sets only (Text+Berg dev, the fr–ar dev construction and the probe's tuning twin, both
+built from FLORES-200) by
 ``scripts/calibrate_confidence.py``; reliability on the report sets is in
 docs/benchmarks.md. ``use`` and ``e5`` have their own weights; an encoder without
 (``laser``, a plug-in) uses :data:`FALLBACK`'s, fitted for ``use``: its figures are then
@@ -24,8 +25,8 @@ FEATURES = (
 
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
-    "use": np.array([4.324, -1.726, 0.603, -2.147, 0.600, -0.978, -0.536, -0.555, -0.581, -1.220]),
-    "e5": np.array([2.987, 0.449, 1.356, -2.390, 0.599, -1.702, -1.154, -0.695, -0.283, 1.211]),
+    "use": np.array([5.458, -3.015, 0.337, -2.119, 0.407, -1.033, -0.539, -0.632, -1.899, -1.939]),
+    "e5": np.array([3.703, -0.390, 1.136, -2.109, 0.672, -1.878, -0.894, -0.872, -2.727, 1.126]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"
