@@ -137,3 +137,10 @@ def test_the_labelled_precision_set_is_well_formed():
         assert key not in keys, f"labelled twice: {key}"
         keys.add(key)
     assert len(keys) >= 220 and dialect >= 40
+
+
+def test_arabic_word_forms_are_not_added_names():
+    # a feminine noun before a pronoun (قلويتها: its alkalinity) and a form X verb (يستوف)
+    src = "Le jus de chou change de couleur selon la basicité, et le séisme n'a pas atteint la magnitude requise."
+    tgt = "يتغير لون عصير الملفوف حسب قلويتها، ولم يستوف الزلزال الشدة المطلوبة بحسب جينجريتش."
+    assert unexplained_transliterations(src, tgt, [], any_word=True) == ["جينجريتش"]

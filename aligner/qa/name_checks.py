@@ -40,6 +40,9 @@ _ARABIC_SOUNDS = re.compile("[عظضذث]")
 #: SI prefixes written out (ميغابيت, كيلوواط): a unit, not a name.
 _SI_PREFIX = re.compile("^(?:[وبلف]|لل|ال)?(?:ميغا|ميجا|غيغا|جيجا|كيلو|تيرا|نانو|ميكرو|ميلي|ملي)")
 _TANWIN = re.compile("[\u064B-\u064D]")
+#: Arabic morphology that transliterations lack: a feminine noun in ة before a pronoun
+#: (قلويتها: its alkalinity, ة written ت), and the imperfect of a form X verb (يستوف, تستخدم).
+_ARABIC_FORM = re.compile("(?:ت(?:ها|هما|هم|هن|كم|كما|نا|ه|ك)$)|(?:^[يتن]ست)")
 _AR_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
 _FR_WORD = re.compile(r"[a-zà-ÿœæ]{5,}", re.I)
 #: Endings of French derived common nouns and adjectives (Nomenclature, Interopérable):
@@ -96,7 +99,8 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
     removed: «التّكنولوجيا» is one word). With *any_word*, nor any word of the source
     sharing their stem (:attr:`~aligner.config.QAConfig.stem_share`): a derived word
     (ناميبيا ↔ namibiennes, ماسيف ↔ massif, أسترالوبيثكس ↔ australopithèques), nor a word with
-    a letter of :data:`_ARABIC_SOUNDS` or in ة, nor a loose spelling of a name of *names*."""
+    a letter of :data:`_ARABIC_SOUNDS`, in ة or of an Arabic form (:data:`_ARABIC_FORM`), nor a
+    loose spelling of a name of *names*."""
     out = []
     found_sks = {sk for n in names for sk in latin_skeletons(n)}
     stems = _source_stems(src) if any_word else frozenset()
@@ -108,6 +112,7 @@ def unexplained_transliterations(src: str, tgt: str, names: list[str], any_word:
                 and arabic_skeleton(w) not in found_sks and not name_in_arabic_any(w, names, cfg.rare_arabic) \
                 and not _shares_stem(w, stems, cfg.stem_share) \
                 and not (any_word and (_ARABIC_SOUNDS.search(w) or w.endswith("ة") or _SI_PREFIX.match(w)
+                                       or _ARABIC_FORM.search(w)
                                        or any(_similar(w, n, cfg.similar_name) for n in names))):
             out.append(w)  # (with any_word, a loose spelling of a source name is that name: فيشيلا)
     return out
