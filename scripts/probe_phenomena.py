@@ -26,7 +26,9 @@ from aligner.align.evaluate import read_beads, score
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 #: Tags whose missed beads are shown with their lines.
 SHOWN = ("omission_ar", "omission_fr", "swap", "ar_merge2", "ar_merge3", "fr_merge2", "ar_split", "recut_ar",
-         "recut_fr", "dialect_ary", "dialect_arz", "fr_only_run", "ar_only_run", "list_ar", "ar_only_heading")
+         "recut_fr", "dialect_ary", "dialect_arz", "fr_only_run", "ar_only_run", "list_ar", "ar_only_heading",
+         "fr_only_title", "ar_only_title", "fr_only_single", "ar_only_single", "fr_only_boilerplate",
+         "ar_only_boilerplate", "ar_only_dateline")
 
 
 #: Phenomena as reported in docs/benchmarks.md: name and the tags (of ``NAME.tags``) it gathers.
