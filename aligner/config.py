@@ -197,6 +197,9 @@ class QAConfig:
         omission_min_chars: shortest source whose empty target counts as an omission.
         truncated_shorter: log length ratio under which a target without final stop may be cut (info).
         truncated_much_shorter: … and under which that is a warning (Arabic often drops the final stop).
+        truncated_meaning: a target without final stop whose cosine with a prefix of the source
+            beats its cosine with the whole source by more than this is cut (a warning; 0: off).
+        meaning_encoder: the encoder of that comparison (``none``: off).
         length_very_short: log ratio below minus this (under a third of the expected length): a length
             warning; between ``length_limit`` and this, and above ``long_limit``, a note.
         rare_arabic: an Arabic word (clitics and endings stripped) seen fewer times than this in
@@ -218,20 +221,28 @@ class QAConfig:
     omission_min_chars: int = 25
     truncated_shorter: float = -0.15
     truncated_much_shorter: float = -0.3
+    truncated_meaning: float = 0.08
+    meaning_encoder: str = "use"
     length_very_short: float = 1.1
     rare_arabic: int = 5
     similar_name: float = 0.5
     stem_share: float = 0.6
     glued_common: int = 20000
 
+    @property
+    def meaning_on(self) -> bool:
+        """Whether the truncation check compares meanings (an encoder is loaded when needed)."""
+        return self.truncated_meaning > 0 and self.meaning_encoder != "none"
+
     def signature(self, checks: str = "all") -> Signature:
-        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3|names:5/0.5/0.6|glued:20000|version:…``."""
+        """``qa|checks:all|conf:0.5|len:0.55/0.85/1.1@40|omit:25|trunc:-0.15/-0.3/0.08@use|names:5/0.5/0.6|glued:20000|version:…``."""
         return Signature("qa", (
             ("qa", checks), ("conf", number(self.low_confidence)),
             ("len", f"{number(self.length_limit)}/{number(self.long_limit)}/{number(self.length_very_short)}"
                     f"@{self.length_min_chars}"),
             ("omit", str(self.omission_min_chars)),
-            ("trunc", f"{number(self.truncated_shorter)}/{number(self.truncated_much_shorter)}"),
+            ("trunc", f"{number(self.truncated_shorter)}/{number(self.truncated_much_shorter)}"
+                      + (f"/{number(self.truncated_meaning)}@{self.meaning_encoder}" if self.meaning_on else "")),
             ("names", f"{self.rare_arabic}/{number(self.similar_name)}/{number(self.stem_share)}"),
             ("glued", str(self.glued_common)),
         ))

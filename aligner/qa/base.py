@@ -15,6 +15,7 @@ from typing import Any
 from ..align.scores import FR_AR_LENGTH_RATIO
 from ..config import QA_DEFAULTS, QAConfig
 from .glossary import Glossary
+from .meaning import PrefixMeaning
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -49,6 +50,7 @@ class Context:
     glossary: Glossary | None = None
     common_words: set[str] = field(default_factory=set)  # seen lower-case in the sources
     cfg: QAConfig = QA_DEFAULTS
+    meaning: PrefixMeaning | None = None  # meaning evidence (an encoder, loaded on first use)
 
 
 @dataclass(frozen=True)

@@ -200,11 +200,16 @@ def truncated(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
     last = ends_on_non_final_word(u.tgt)
     if last and not tgt_end:
         yield f"the target ends on '{last}', which cannot end a sentence: the rest is missing"
-    elif (len(u.src) >= 40 and src_end and not tgt_end and dev < ctx.cfg.truncated_shorter
-          and not u.tgt.rstrip()[-1:].isdigit()):
-        # Professional Arabic often drops the final stop: a warning only when clearly short.
-        severity = "warning" if dev < ctx.cfg.truncated_much_shorter else "info"
-        yield severity, "the target stops without final punctuation: part of it may be missing"
+    elif len(u.src) >= 40 and src_end and not tgt_end and not u.tgt.rstrip()[-1:].isdigit():
+        # Professional Arabic often drops the final stop: a warning only when clearly short,
+        # or when the target renders the start of the source better than the whole of it.
+        if dev < ctx.cfg.truncated_much_shorter:
+            yield "warning", "the target stops without final punctuation: part of it may be missing"
+        elif ctx.meaning is not None and ctx.meaning.gain(u.src, u.tgt) > ctx.cfg.truncated_meaning:
+            yield "warning", ("the target stops without final punctuation and renders the start of the "
+                              "source better than the whole: the rest may be missing")
+        elif dev < ctx.cfg.truncated_shorter:
+            yield "info", "the target stops without final punctuation: part of it may be missing"
 
 
 @unit_check("length", "warning")

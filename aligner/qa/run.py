@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..io.records import BeadRecord
 from .base import SEVERITIES, Context, Finding, QAUnit, is_pair
 from .glossary import Glossary
+from .meaning import default_meaning
 from .registry import QA_CHECKS
 
 
@@ -71,7 +72,8 @@ def run_checks(units: list[QAUnit], glossary: Glossary | None = None,
     """Run every registered check (or those named in *only*) over *units*."""
     ratios = [len(u.tgt) / len(u.src) for u in units if is_pair(u) and len(u.src) >= 20]
     ratio = statistics.median(ratios) if len(ratios) >= 20 else FR_AR_LENGTH_RATIO
-    ctx = Context(ratio, glossary, _lowercase_words(units), qcfg)
+    meaning = default_meaning(qcfg.meaning_encoder) if qcfg.meaning_on else None
+    ctx = Context(ratio, glossary, _lowercase_words(units), qcfg, meaning)
     names = list(only) if only else QA_CHECKS.names()
     findings: list[Finding] = []
     for name in names:
