@@ -64,3 +64,22 @@ def test_off_switch_and_signature():
     assert "trunc:-0.15/-0.3|" in off.signature().format()
     report = run_checks([QAUnit(0, FR, AR)], qcfg=off)
     assert not [f for f in report.findings if f.check == "truncated" and f.severity == "warning"]
+
+
+def test_a_memory_is_weighed_in_one_encoder_call_per_side():
+    calls: list[tuple[int, str]] = []
+
+    class Counting:
+        def encode(self, texts, lang):
+            import numpy as np
+
+            calls.append((len(texts), lang))
+            return np.ones((len(texts), 4))
+
+    probe = PrefixMeaning(lambda: Counting())
+    words = AR.split()
+    pairs = [(FR, " ".join(words[:k])) for k in range(8, 14)]
+    probe.prime(pairs)
+    assert calls == [(6 * 5, "fr"), (6, "ar")]
+    assert [probe.gain(*p) for p in pairs] == [0.0] * 6  # read back, no new call
+    assert len(calls) == 2

@@ -186,21 +186,31 @@ def omission(u: QAUnit, ctx: Context) -> Iterator[str]:
         yield f"{side} sentence has no counterpart (before unit {u.index}): {text[:80]}"
 
 
+def _ends_sentence(tgt: str, src: str) -> bool:
+    return tgt.rstrip()[-1:] in ".!?؟…»\"”);؛" or (tgt.rstrip()[-1:] == ":" and src.rstrip()[-1:] == ":")
+
+
+def unpunctuated_end(u: QAUnit) -> bool:
+    """A pair whose source ends a sentence of 40 characters or more and whose target stops
+    without final punctuation (nor a number): the units the truncation check weighs."""
+    return (is_pair(u) and len(u.src) >= 40 and u.src.rstrip()[-1:] in ".!?…»\"”)"
+            and not _ends_sentence(u.tgt, u.src) and not u.tgt.rstrip()[-1:].isdigit())
+
+
 @unit_check("truncated", "warning")
 def truncated(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
     """The target stops mid-sentence: on a word that cannot end one, or without final
     punctuation (where the source has it) and shorter than expected."""
     if not is_pair(u) or len(u.src) < 20:
         return
-    src_end = u.src.rstrip()[-1:] in ".!?…»\"”)"
-    tgt_end = u.tgt.rstrip()[-1:] in ".!?؟…»\"”);؛" or (u.tgt.rstrip()[-1:] == ":" and u.src.rstrip()[-1:] == ":")
+    tgt_end = _ends_sentence(u.tgt, u.src)
     # A missing full stop alone is style; with a short target it is a cut. Acronyms of the
     # source that the target spells out make it longer: they are counted at their Arabic length.
     dev = acronym_adjusted_deviation(u.src, u.tgt, ctx.length_ratio)
     last = ends_on_non_final_word(u.tgt)
     if last and not tgt_end:
         yield f"the target ends on '{last}', which cannot end a sentence: the rest is missing"
-    elif len(u.src) >= 40 and src_end and not tgt_end and not u.tgt.rstrip()[-1:].isdigit():
+    elif unpunctuated_end(u):
         # Professional Arabic often drops the final stop: a warning only when clearly short,
         # or when the target renders the start of the source better than the whole of it.
         if dev < ctx.cfg.truncated_much_shorter:

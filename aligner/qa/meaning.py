@@ -11,7 +11,7 @@ docs/benchmarks.md (*Translation-QA*). The encoder is loaded only when a unit ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -27,6 +27,7 @@ class PrefixMeaning:
         self._load = load
         self._encoder: object | None = None
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
+        self._known: dict[tuple[str, str], float] = {}
 
     def _encode(self, texts: list[str], lang: str) -> np.ndarray:
         if self._encoder is None:
@@ -34,13 +35,28 @@ class PrefixMeaning:
         vectors = np.asarray(self._encoder.encode(texts, lang), dtype=np.float64)  # type: ignore[attr-defined]
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
+    def prime(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Compute the gains of *pairs* in one encoder call per side (a memory's candidates)."""
+        todo = list(dict.fromkeys(p for p in pairs if p not in self._known))
+        if not todo:
+            return
+        k = 1 + len(PREFIX_SHARES)
+        sources = self._encode([t for src, _ in todo for t in _with_prefixes(src)], self.src_lang)
+        targets = self._encode([tgt for _, tgt in todo], self.tgt_lang)
+        for n, pair in enumerate(todo):
+            cosines = sources[n * k:(n + 1) * k] @ targets[n]
+            self._known[pair] = float(cosines[1:].max() - cosines[0])
+
     def gain(self, src: str, tgt: str) -> float:
-        words = src.split()
-        prefixes = [" ".join(words[: max(1, int(len(words) * share))]) for share in PREFIX_SHARES]
-        sources = self._encode([src, *prefixes], self.src_lang)
-        target = self._encode([tgt], self.tgt_lang)[0]
-        cosines = sources @ target
-        return float(cosines[1:].max() - cosines[0])
+        if (src, tgt) not in self._known:
+            self.prime([(src, tgt)])
+        return self._known[(src, tgt)]
+
+
+def _with_prefixes(src: str) -> list[str]:
+    """*src* and its prefixes of :data:`PREFIX_SHARES` of its words."""
+    words = src.split()
+    return [src, *(" ".join(words[: max(1, int(len(words) * share))]) for share in PREFIX_SHARES)]
 
 
 def default_meaning(encoder: str) -> PrefixMeaning | None:

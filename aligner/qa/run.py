@@ -20,6 +20,7 @@ from ..config import QA_DEFAULTS, QAConfig
 from ..errors import InputError
 from ..io.records import BeadRecord
 from .base import SEVERITIES, Context, Finding, QAUnit, is_pair
+from .checks import unpunctuated_end
 from .glossary import Glossary
 from .meaning import default_meaning
 from .registry import QA_CHECKS
@@ -72,9 +73,11 @@ def run_checks(units: list[QAUnit], glossary: Glossary | None = None,
     """Run every registered check (or those named in *only*) over *units*."""
     ratios = [len(u.tgt) / len(u.src) for u in units if is_pair(u) and len(u.src) >= 20]
     ratio = statistics.median(ratios) if len(ratios) >= 20 else FR_AR_LENGTH_RATIO
-    meaning = default_meaning(qcfg.meaning_encoder) if qcfg.meaning_on else None
-    ctx = Context(ratio, glossary, _lowercase_words(units), qcfg, meaning)
     names = list(only) if only else QA_CHECKS.names()
+    meaning = default_meaning(qcfg.meaning_encoder) if qcfg.meaning_on and "truncated" in names else None
+    if meaning is not None:  # one encoder call per side for every unit the truncation check may weigh
+        meaning.prime([(u.src, u.tgt) for u in units if unpunctuated_end(u)])
+    ctx = Context(ratio, glossary, _lowercase_words(units), qcfg, meaning)
     findings: list[Finding] = []
     for name in names:
         findings.extend(QA_CHECKS.get(name).run(units, ctx))
