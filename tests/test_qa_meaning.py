@@ -83,3 +83,11 @@ def test_a_memory_is_weighed_in_one_encoder_call_per_side():
     assert calls == [(6 * 5, "fr"), (6, "ar")]
     assert [probe.gain(*p) for p in pairs] == [0.0] * 6  # read back, no new call
     assert len(calls) == 2
+
+
+def test_a_side_longer_than_a_sentence_is_not_encoded():
+    def refuse():
+        raise AssertionError("the encoder must not be loaded")
+
+    probe = PrefixMeaning(refuse)
+    assert probe.gain("mot " * 1000, "كلمة " * 1000) == 0.0

@@ -17,6 +17,8 @@ import numpy as np
 
 #: Shares of the source's words whose prefixes are compared with the target.
 PREFIX_SHARES = (0.4, 0.55, 0.7, 0.85)
+#: Longer sides are not sentences (a paragraph or a pasted page): no meaning evidence (gain 0).
+MAX_CHARS = 2000
 
 
 class PrefixMeaning:
@@ -38,6 +40,10 @@ class PrefixMeaning:
     def prime(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Compute the gains of *pairs* in one encoder call per side (a memory's candidates)."""
         todo = list(dict.fromkeys(p for p in pairs if p not in self._known))
+        for pair in todo:
+            if max(len(pair[0]), len(pair[1])) > MAX_CHARS:
+                self._known[pair] = 0.0
+        todo = [p for p in todo if p not in self._known]
         if not todo:
             return
         k = 1 + len(PREFIX_SHARES)
