@@ -58,6 +58,15 @@ def test_min_confidence_on_stdout_needs_a_file_and_is_refused_before_work(tmp_pa
     assert res.exit_code == 1 and "between 0 and 1" in res.stderr
 
 
+def test_low_confidence_out_without_min_confidence_is_refused_before_work(tmp_path):
+    # Alone it would be silently ignored: the user expects a side file that never comes.
+    res = run(["align", FR_PAGE, AR_PAGE, "-o", tmp_path / "a.tmx", "--low-confidence-out", tmp_path / "low.tmx",
+               "--encoder", "nosuch"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert res.stderr.startswith("Error: --low-confidence-out") and "--min-confidence 0.8" in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("args,message", [
     (["--tmx-langs", "fr_FR,ar"], "underscore"),
     (["--src-lang", "fr_FR"], "underscore"),

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from ..config import DEFAULTS, AlignConfig
-from ..errors import AlignerError
+from ..errors import AlignerError, ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -125,6 +125,9 @@ def make_write_options(opts: dict[str, Any]) -> tuple[Any, bool, str | None]:
 
     tmx_langs, split_size = opts.pop("tmx_langs", None), opts.pop("split_size", None)
     threshold = opts.pop("min_confidence", None)
+    if opts.get("low_output") and threshold is None:
+        raise ConfigError("--low-confidence-out is for the units below --min-confidence: add "
+                          "--min-confidence X (e.g. --min-confidence 0.8), or leave --low-confidence-out out")
     write = WriteOptions(tmx_langs=parse_tmx_langs(tmx_langs) if tmx_langs else None,
                          profile=opts.pop("cat_profile", None),
                          split_bytes=parse_size(split_size) if split_size else None,
