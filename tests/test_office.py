@@ -1,5 +1,6 @@
 """Office and PDF input: paragraphs and headings kept, in French and Arabic."""
 
+import logging
 import unicodedata
 
 import pytest
@@ -103,3 +104,12 @@ def test_damaged_office_file_is_a_clear_error(tmp_path, suffix):
     p.write_bytes(b"PK\x03\x04 not really a document" if suffix != ".pdf" else b"%PDF-1.4 garbage")
     with pytest.raises(InputError, match=r"x\."):
         read_document(p)
+
+
+def test_damaged_pdf_logs_nothing_beside_the_error(tmp_path, caplog):
+    # pypdf's own warnings ("EOF marker not found") reached the terminal before `Error: …`.
+    p = tmp_path / "x.pdf"
+    p.write_bytes(b"%PDF-1.4\n")
+    with caplog.at_level(logging.DEBUG), pytest.raises(InputError, match=r"x\.pdf: cannot be read as a PDF"):
+        read_document(p)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []

@@ -10,6 +10,7 @@ reported.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -151,6 +152,11 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs its repairs as warnings ("EOF marker not found"), which would reach the
+    # terminal beside our own error; what matters of them comes back as an exception.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -160,6 +166,8 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{name}: cannot be read as a PDF ({exc}); check the file") from None
+    finally:
+        pypdf_log.setLevel(level)
     if not any(p.strip() for p in pages):
         raise InputError(
             f"{name}: the PDF has no text layer ({len(pages)} page(s) of images: a scan?); run OCR "
