@@ -79,3 +79,21 @@ def test_module_docstrings_cite_docs_that_exist():
             if not (DOCS / target).exists():
                 broken.append(f"{path.relative_to(ROOT)} cites docs/{target}")
     assert not broken, broken
+
+
+def test_user_guide_summary_example_is_what_the_seed_pair_prints(tmp_path, monkeypatch):
+    """The summary and signature the user guide shows for `aligner align … -o seed.tmx` are the
+    seed pair's (they had gone stale: 12 units and 19 Arabic sentences where the run gives others)."""
+    from click.testing import CliRunner
+
+    guide = (DOCS / "user-guide.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n(\d+ units, .*?)```", guide, re.S)
+    assert block, "the align summary example is gone from docs/user-guide.md"
+    shown = [line for line in block.group(1).splitlines() if not line.startswith("encoder: ")]
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["align", str(ROOT / "corpora" / "000_7605adee3dac5af9.txt"),
+                                    str(ROOT / "corpora" / "003_d8871bab029391e4.txt"), "-o", "seed.tmx",
+                                    "--encoder", "use"])
+    assert res.exit_code == 0, res.output
+    printed = [line for line in res.stderr.splitlines() if not line.startswith("encoder: ")]
+    assert printed == shown
