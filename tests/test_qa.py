@@ -359,3 +359,15 @@ def test_an_acronym_spelt_in_arabic_letters_or_split_by_a_genitive_is_found():
     assert acronym_findings("L'ADN du phage a été séquencé.", "تم تحديد تسلسل حمض العاثيات النووي.") == []
     # still a note when nothing renders it
     assert [sev for sev, _ in acronym_findings("L'ADN du phage a été séquencé.", "تم تحديد تسلسل العاثيات.")] == ["info"]
+
+
+def test_qa_on_a_text_or_tsv_file_says_how_to_get_a_tmx_or_jsonl(tmp_path):
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("src_ids\ttgt_ids\tconfidence\tsource\ttarget\n0\t0\t0.9\tUn.\tواحد.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["qa", str(tsv)])
+    assert res.exit_code == 1 and res.stderr.startswith("Error: ") and "Traceback" not in res.output
+    assert "aligner tmx convert" in res.stderr and "-o FILE.jsonl" in res.stderr
+    txt = tmp_path / "fr.txt"
+    txt.write_text("Le ministre a visité Rabat.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["qa", str(txt)])
+    assert res.exit_code == 1 and "aligner align FR AR -o pairs.jsonl" in res.stderr

@@ -111,7 +111,12 @@ def load_units(path: str | os.PathLike[str]) -> list[QAUnit]:
         if not units:
             raise InputError(f"{path}: holds no aligned units; give a .jsonl written by `aligner align`")
         return units
-    raise InputError(f"{path}: give a .tmx or a .jsonl file")
+    if p.suffix.lower() == ".tsv":
+        raise InputError(f"{path}: QA reads a .tmx or a .jsonl, not a TSV; convert it with `aligner tmx convert "
+                         f"{path} -o {p.with_suffix('.tmx')}`, or align again with -o FILE.jsonl (which also "
+                         "keeps the unaligned sentences)")
+    raise InputError(f"{path}: give a .tmx or a .jsonl written by `aligner align` (e.g. "
+                     "`aligner align FR AR -o pairs.jsonl`)")
 
 
 def units_from_records(records: Iterable[BeadRecord]) -> list[QAUnit]:
