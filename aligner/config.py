@@ -116,9 +116,11 @@ class AlignConfig:
 
     def __post_init__(self) -> None:
         if self.max_bead < 2:
-            raise ConfigError(f"max bead size must be at least 2 (got {self.max_bead})")
+            raise ConfigError(f"max bead size must be at least 2 (got {self.max_bead}); give --max-bead "
+                              "(AlignConfig.max_bead) from 2 to 10")
         if self.max_bead > 10:
-            raise ConfigError(f"max bead size above 10 is not supported (got {self.max_bead})")
+            raise ConfigError(f"max bead size above 10 is not supported (got {self.max_bead}); give --max-bead "
+                              "(AlignConfig.max_bead) from 2 to 10")
         if self.skip_cost <= 0:
             raise ConfigError(f"skip cost must be positive (got {self.skip_cost})")
         if self.device not in ("auto", "cpu", "cuda"):

@@ -187,3 +187,9 @@ def test_no_refine_is_recorded_in_signature_and_tmx_header(runner, tmp_path):
     props_on = {p.get("type"): p.text for p in etree.parse(str(on)).iter("prop")}
     props_off = {p.get("type"): p.text for p in etree.parse(str(off)).iter("prop")}
     assert "refine:0.03/0.04/len0.2/r3/m0.1" in props_on["x-signature"] and "refine:off" in props_off["x-signature"]
+
+
+@pytest.mark.parametrize("value", ["0", "11"])
+def test_bad_max_bead_names_the_option_and_its_range(runner, value):
+    res = runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "--max-bead", value])
+    _assert_error(res, f"got {value}", "--max-bead", "from 2 to 10")
