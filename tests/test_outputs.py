@@ -129,6 +129,7 @@ def test_batch_takes_align_output_options_and_prints_unpaired(tmp_path):
             shutil.copyfile(PAGES / f"{name}.{lang}.html", src / f"{name}.{lang}.html")
     (src / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word file")
     out, reviews = tmp_path / "out", tmp_path / "reviews"
+    reviews.mkdir()  # --report names a folder: an existing one is taken (click refused it as "a directory")
     res = run(["batch", src, "-o", out, "--encoder", "use", "--tmx-langs", "fr-FR,ar-MA", "--cat-profile", "omegat",
                "--report", reviews, "--show-dropped", "--min-confidence", "0.5", "--tmx-notes", "--format", "jsonl"])
     assert res.exit_code == 0, res.output

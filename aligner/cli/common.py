@@ -101,19 +101,31 @@ def make_config(**opts: Any) -> AlignConfig:
     return AlignConfig.from_options(**opts)
 
 
-output_options = options(
-    click.option("--tmx-langs", help="Language codes written in the TMX, e.g. fr-FR,ar-MA."),
-    click.option("--cat-profile", help="Write codes and respect limits of this CAT tool: omegat, trados, memoq, phrase."),
-    click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB)."),
-    click.option("--tmx-notes", is_flag=True,
-                 help="Give every TMX unit a <note> naming its two documents and sentences."),
-    click.option("--min-confidence", type=float,
-                 help="Write only units at or above this confidence; the others go to a side file."),
-    click.option("--show-dropped", is_flag=True,
-                 help="List what was left out when reading (boilerplate, page chrome), on stderr."),
+def _output_options(report: Callable[[F], F]) -> Callable[[F], F]:
+    return options(
+        click.option("--tmx-langs", help="Language codes written in the TMX, e.g. fr-FR,ar-MA."),
+        click.option("--cat-profile",
+                     help="Write codes and respect limits of this CAT tool: omegat, trados, memoq, phrase."),
+        click.option("--split-size", type=str, help="Cut the TMX into files under this size (e.g. 500MB)."),
+        click.option("--tmx-notes", is_flag=True,
+                     help="Give every TMX unit a <note> naming its two documents and sentences."),
+        click.option("--min-confidence", type=float,
+                     help="Write only units at or above this confidence; the others go to a side file."),
+        click.option("--show-dropped", is_flag=True,
+                     help="List what was left out when reading (boilerplate, page chrome), on stderr."),
+        report,
+    )
+
+
+#: The output options of ``aligner align``: ``--report`` is one page.
+output_options = _output_options(
     click.option("--report", "review_out", type=click.Path(dir_okay=False),
-                 help="Also write a side-by-side HTML review of the alignment here."),
-)
+                 help="Also write a side-by-side HTML review of the alignment here."))
+#: The same for ``aligner batch``: ``--report`` is a folder of pages, one per pair.
+batch_output_options = _output_options(
+    click.option("--report", "review_out", type=click.Path(file_okay=False), metavar="DIR",
+                 help="Also write a side-by-side HTML review of each pair in this folder "
+                      "(DIR/<fr-name>__<ar-name>.html)."))
 
 
 def make_write_options(opts: dict[str, Any]) -> tuple[Any, bool, str | None]:

@@ -11,13 +11,13 @@ import click
 from . import main
 from .common import (
     alignment_options,
+    batch_output_options,
     encoder_options,
     handle_errors,
     log,
     make_cache,
     make_config,
     make_write_options,
-    output_options,
 )
 
 
@@ -46,7 +46,7 @@ def pair(inputs: tuple[str, ...], as_json: bool, **opts: Any) -> None:
 @click.argument("in_dir", type=click.Path())
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(), help="Output folder.")
 @click.option("--format", "fmt", help="Also write each pair in this format (jsonl, tsv, beads) beside its TMX.")
-@output_options
+@batch_output_options
 @click.option("--jobs", type=click.IntRange(min=0), default=None,
               help="Pairs aligned in parallel processes [default: 1]; --engine ray: Ray workers "
                    "[default and 0: one per CPU of the cluster].")
