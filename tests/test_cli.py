@@ -193,3 +193,12 @@ def test_no_refine_is_recorded_in_signature_and_tmx_header(runner, tmp_path):
 def test_bad_max_bead_names_the_option_and_its_range(runner, value):
     res = runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "--max-bead", value])
     _assert_error(res, f"got {value}", "--max-bead", "from 2 to 10")
+
+
+def test_a_page_with_no_article_text_is_not_blamed_on_the_file_order(runner, tmp_path):
+    page = tmp_path / "fr.html"
+    page.write_text('<html><body><nav>Accueil</nav><div id="app"></div><script src="app.js"></script>'
+                    "</body></html>", encoding="utf-8")
+    res = runner.invoke(main, ["align", str(page), str(SEED_AR)])
+    _assert_error(res, "fr.html", "no recognisable language", "characters read", "script")
+    assert "order of the files" not in res.stderr

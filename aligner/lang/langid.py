@@ -70,8 +70,18 @@ def check_language(text: str, expected: str, name: str) -> None:
         ok = guess.code == primary or (guess.code not in ("ar", "und") and guess.confidence < 0.6)
     else:
         return  # a language we cannot tell: trust the user
+    if not ok and guess.code == "und":
+        # Little or no text: a page whose article a script loads, an almost empty file. The
+        # order of the files is not the likely fault.
+        shown = " ".join(text.split())
+        raise LanguageError(
+            f"{name}: expected {language_name(primary)} text but found no recognisable language in "
+            f"the {len(shown)} characters read ({shown[:60]!r}); check that it is the right file (a "
+            "page may load its article with a script: save the page as the browser shows it) or set "
+            "--src-lang/--tgt-lang"
+        )
     if not ok:
-        found = "no recognisable language" if guess.code == "und" else language_name(guess.code)
+        found = language_name(guess.code)
         raise LanguageError(
             f"{name}: expected {language_name(primary)} text but found {found}; "
             "check the order of the files (source first, then target) or set "
