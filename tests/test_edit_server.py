@@ -220,3 +220,11 @@ def test_touched_units_get_confidence_and_findings_again(pair: Path):
     assert session.findings[10] != before
     session.apply(SetText("src", 8, "Il s’agit de renforcer la coopération contre le crime organisé."))
     assert session.alignment.units[10].confidence is not None  # the corrected text was encoded again
+
+
+def test_cli_export_of_an_unreviewed_alignment_says_why_it_is_empty(pair: Path, tmp_path: Path):
+    out = tmp_path / "memory.tmx"
+    res = CliRunner().invoke(main, ["edit", str(pair), "--export", str(out)])
+    assert res.exit_code == 0, res.output
+    assert res.stdout == "" and "0 units (reviewed)" in res.stderr
+    assert "reviewed yet" in res.stderr and "--include all" in res.stderr

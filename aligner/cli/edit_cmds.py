@@ -40,6 +40,9 @@ def edit(path: str, output: str | None, port: int, no_browser: bool, user: str, 
         count = session.export(export_to, include=include,
                                tmx_langs=parse_tmx_langs(tmx_langs) if tmx_langs else None)
         click.echo(f"{count} units ({include}) -> {export_to}", err=True)
+        if count == 0 and include == "reviewed":
+            click.echo(f"no unit of {path} is reviewed yet: accept or correct units in `aligner edit {path}` "
+                       "first, or export every unit but the rejected ones with --include all", err=True)
         return
     serve_editor(session, port, not no_browser)
 
