@@ -13,7 +13,7 @@ from aligner.qa.number_checks import number_findings
 from aligner.qa.run import units_from_records
 from aligner.qa.text_checks import ends_on_non_final_word, glued_words
 
-from .conftest import SEED_AR, SEED_FR
+from .conftest import FIXTURES, SEED_AR, SEED_FR
 
 
 def checks_of(src, tgt, **kw):
@@ -371,3 +371,13 @@ def test_qa_on_a_text_or_tsv_file_says_how_to_get_a_tmx_or_jsonl(tmp_path):
     txt.write_text("Le ministre a visité Rabat.\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["qa", str(txt)])
     assert res.exit_code == 1 and "aligner align FR AR -o pairs.jsonl" in res.stderr
+
+
+def test_qa_summary_counts_units_as_align_does(tmp_path):
+    # `aligner align` says "12 units, 7 unaligned sentences"; QA said "19 units" for the same file.
+    seed = FIXTURES / "editor" / "seed.jsonl"
+    res = CliRunner().invoke(main, ["qa", str(seed), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    units = json.loads(res.stdout)["units"]
+    pairs = sum(1 for u in units if not u["unaligned"])
+    assert res.stderr.startswith(f"{pairs} units and {len(units) - pairs} unaligned sentences: ")

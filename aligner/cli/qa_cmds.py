@@ -19,11 +19,16 @@ from .common import handle_errors, log
 @handle_errors
 def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
     """Check the units of a TMX or of our JSONL for translation errors."""
+    from ..qa.base import is_pair
     from ..qa.report import qa_report
 
     report = qa_report(path, glossary, fmt, output, sys.stdout)
     n = report.counts()
-    log(f"{len(report.units)} units: {n['error']} errors, {n['warning']} warnings, {n['info']} notes")
+    pairs = sum(1 for u in report.units if is_pair(u))
+    unaligned = len(report.units) - pairs
+    # Counted as `aligner align` counts them: units are the aligned pairs.
+    log(f"{pairs} units" + (f" and {unaligned} unaligned sentences" if unaligned else "")
+        + f": {n['error']} errors, {n['warning']} warnings, {n['info']} notes")
     log(f"signature: {report.signature}")
 
 
