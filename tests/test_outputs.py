@@ -146,3 +146,13 @@ def test_batch_takes_align_output_options_and_prints_unpaired(tmp_path):
     assert documents == {"semantic-0.fr.html"}
     assert all(tu.get("tuid") and tu.find("note") is not None for tu in merged)
     assert {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in merged[0].findall("tuv")} == {"fr-FR", "ar-MA"}
+
+
+def test_tmx_options_with_another_format_are_not_silently_ignored(tmp_path):
+    out = tmp_path / "pairs.jsonl"
+    res = run(["align", FR_PAGE, AR_PAGE, "-o", out, "--encoder", "use", "-q", "--tmx-langs", "fr-FR,ar-MA",
+               "--split-size", "500MB"])
+    assert res.exit_code == 0, res.output
+    assert "warning: --tmx-langs, --split-size only change a TMX; the jsonl output does not use them" in res.stderr
+    res = run(["align", FR_PAGE, AR_PAGE, "-o", tmp_path / "m.tmx", "--encoder", "use", "-q", "--tmx-notes"])
+    assert res.exit_code == 0 and "warning" not in res.stderr

@@ -47,6 +47,7 @@ def align(source: str, target: str, output: str | None, fmt: str | None, then_ed
     cache = make_cache(opts)
     write, show_dropped, review_out = make_write_options(opts)
     req = AlignRequest(source, target, make_config(**opts), output, fmt, write, review_out)
+    _warn_tmx_only_options(req)
     if then_edit and (not output or (fmt or output.rsplit(".", 1)[-1].lower()) != "jsonl"):
         raise ConfigError("--edit needs the alignment saved as JSONL: add -o FILE.jsonl")
     outcome = run_align(req, sys.stdout, cache, progress_bar(quiet, "sentence", "encoding"))
@@ -69,6 +70,20 @@ def align(source: str, target: str, output: str | None, fmt: str | None, then_ed
 
         serve_editor(EditSession(output, user=os.environ.get("ALIGNER_USER", ""), background_qa=True), 0,
                      not no_browser)
+
+
+def _warn_tmx_only_options(req: Any) -> None:
+    """A warning (before any work) when TMX options are given for another output format,
+    which would silently ignore them."""
+    from ..formats import format_for
+
+    name = format_for(req.output, req.fmt).name
+    given = [option for option, value in (("--tmx-langs", req.write.tmx_langs), ("--cat-profile", req.write.profile),
+                                          ("--split-size", req.write.split_bytes), ("--tmx-notes", req.write.tmx_notes))
+             if value]
+    if name != "tmx" and given:
+        log(f"warning: {', '.join(given)} only change a TMX; the {name} output does not use them "
+            "(give -o FILE.tmx for a TMX)")
 
 
 @main.command()
