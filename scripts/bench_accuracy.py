@@ -1,7 +1,7 @@
 """Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
 Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
-                                        [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2]
+                                        [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2] [--blocks tgt=2]
                                         [--systems aligner,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
@@ -20,7 +20,9 @@ embedding cache) — with every row run in this process on the same inputs:
   stop at that rate on one side or both (:func:`bare_ends`): robustness to pages that end
   their paragraphs bare;
 * with ``--foreign SIDE=RATE``, on documents with sentences of the benchmark's other part
-  inserted on one side or both (:func:`with_foreign`; the gold leaves them unaligned).
+  inserted on one side or both (:func:`with_foreign`; the gold leaves them unaligned);
+* with ``--blocks SIDE=N``, on documents with N runs of 10–25 consecutive lines of a document
+  of the other part inserted on one side (:func:`with_blocks`): an article on one side only.
 
 Then a reliability table of our confidence per benchmark and encoder: for confidence
 bins, the beads, their mean confidence and the share exactly in the gold, with the
@@ -210,7 +212,7 @@ def with_foreign(bench: str, docs: list[tuple[Path, Path, Path]], side: str, rat
     present on one side only, as rewritten news adds or drops it. The gold gets a 0-1 or 1-0
     bead for each; the files are written under *out*."""
     rng = random.Random(seed)
-    other = documents(bench.split("-")[0] + ("-dev" if bench.endswith("-test") else "-test"))[1]
+    other = _other_part(bench)
     pool = ([t for src, _, _ in other for t in _lines(src) if len(t) > 60],
             [t for _, tgt, _ in other for t in _lines(tgt) if len(t) > 60])
     out.mkdir(parents=True, exist_ok=True)
@@ -238,6 +240,54 @@ def with_foreign(bench: str, docs: list[tuple[Path, Path, Path]], side: str, rat
     return result
 
 
+#: The part built from the other source: FLORES-200 (frar dev, probe-dev) against TICO-19 (frar test, probe).
+OTHER_PART = {"frar-dev": "frar-test", "frar-probe-dev": "frar-test", "frar-test": "frar-dev", "frar-probe": "frar-dev"}
+
+
+def _other_part(bench: str) -> list[tuple[Path, Path, Path]]:
+    """Documents of a benchmark part built apart from *bench* (another source for fr–ar)."""
+    default = bench.split("-")[0] + ("-dev" if bench.endswith("-test") else "-test")
+    return documents(OTHER_PART.get(bench, default))[1]
+
+
+def with_blocks(bench: str, docs: list[tuple[Path, Path, Path]], side: str, count: int, out: Path,
+                seed: int = 5) -> list[tuple[Path, Path, Path]]:
+    """*docs* with *count* runs of 10–25 consecutive lines of a document of the other benchmark
+    part inserted on *side* (``src`` or ``tgt``), each before a gold bead drawn at random: an
+    article present on one side only, as pages holding several articles have. The gold gets a
+    0-1 or 1-0 bead per inserted line; the files are written under *out*."""
+    rng = random.Random(seed)
+    other = _other_part(bench)
+    k = 0 if side == "src" else 1
+    out.mkdir(parents=True, exist_ok=True)
+    result = []
+    for src, tgt, gold in docs:
+        s_in, t_in = _lines(src), _lines(tgt)
+        gold_beads = read_beads(gold)
+        at = set(rng.sample(range(1, len(gold_beads)), min(count, len(gold_beads) - 1)))
+        lines_out: tuple[list[str], list[str]] = ([], [])
+        beads: list[str] = []
+        for n, (xs, ys) in enumerate(gold_beads):
+            if n in at:
+                pool = _lines(rng.choice(other)[k])
+                size = rng.randint(10, 25)
+                start = rng.randint(0, max(0, len(pool) - size))
+                for line in pool[start:start + size]:
+                    at_line = len(lines_out[k])
+                    beads.append(f"[{at_line}]:[]" if k == 0 else f"[]:[{at_line}]")
+                    lines_out[k].append(line)
+            new_x = list(range(len(lines_out[0]), len(lines_out[0]) + len(xs)))
+            new_y = list(range(len(lines_out[1]), len(lines_out[1]) + len(ys)))
+            lines_out[0].extend(s_in[i] for i in xs)
+            lines_out[1].extend(t_in[j] for j in ys)
+            beads.append(f"{new_x}:{new_y}")
+        paths = (out / src.name, out / tgt.name, out / gold.name)
+        for path, lines in zip(paths, (*lines_out, beads), strict=True):
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result.append(paths)
+    return result
+
+
 def main() -> None:
     from aligner.encoders.parallel import disable_side_processes
 
@@ -258,6 +308,9 @@ def main() -> None:
     ap.add_argument("--foreign", metavar="SIDE=RATE",
                     help="insert, before that share of the gold beads, a sentence from the other part "
                          "of the benchmark on src, tgt or both sides (content on one side only)")
+    ap.add_argument("--blocks", metavar="SIDE=N",
+                    help="insert in each document N runs of 10–25 lines of a document of the other part "
+                         "on src or tgt (an article on one side only)")
     args = ap.parse_args()
     systems = args.systems.split(",")
     scratch = tempfile.TemporaryDirectory()
@@ -274,6 +327,11 @@ def main() -> None:
             if side not in ("src", "tgt", "both"):
                 raise SystemExit("--foreign: SIDE is src, tgt or both")
             docs = with_foreign(bench, docs, side, float(rate), Path(scratch.name) / bench)
+        if args.blocks:
+            side, count = args.blocks.split("=")
+            if side not in ("src", "tgt"):
+                raise SystemExit("--blocks: SIDE is src or tgt")
+            docs = with_blocks(bench, docs, side, int(count), Path(scratch.name) / f"{bench}-blocks")
         n_beads = sum(len(read_beads(g)) for _, _, g in docs)
         print(f"\n{bench} ({len(docs)} documents, {n_beads} gold beads, {langs[0]}–{langs[1]})")
         print("| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")
