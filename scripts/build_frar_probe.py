@@ -470,8 +470,8 @@ def clean(text: str) -> str:
     return re.sub(r"^b[’']", "", text).strip()
 
 
-def build_articles(rng: random.Random) -> list[list[Unit]]:
-    tico = load("tico19_dev")
+def load_flores() -> tuple[list[dict], list[str], list[str], dict[str, str]]:  # type: ignore[type-arg]
+    """FLORES-200 devtest excerpts, its Moroccan and Egyptian lines, and each excerpt's domain."""
     flores = load("flores200_devtest")
     fl = SHARED / "flores200_devtest"
     ary = (fl / "ary_Arab.txt").read_text(encoding="utf-8").split("\n")
@@ -480,6 +480,12 @@ def build_articles(rng: random.Random) -> list[list[Unit]]:
     for row in (fl / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         cols = row.split("\t")
         domain[cols[1]] = cols[3]
+    return flores, ary, arz, domain
+
+
+def build_articles(rng: random.Random) -> list[list[Unit]]:
+    tico = load("tico19_dev")
+    flores, ary, arz, domain = load_flores()
     teaser_pool = [(clean(f), clean(a)) for d in flores if domain[d["doc_id"]] == "wikibooks"
                    for f, a in zip(d["fr"], d["ar"], strict=True)]
     rng.shuffle(teaser_pool)
@@ -503,14 +509,7 @@ def build_articles(rng: random.Random) -> list[list[Unit]]:
 
 def build_flores_articles(rng: random.Random) -> list[list[Unit]]:
     """The tuning twin's articles: FLORES devtest only, consecutive excerpts of one domain chunked."""
-    flores = load("flores200_devtest")
-    fl = SHARED / "flores200_devtest"
-    ary = (fl / "ary_Arab.txt").read_text(encoding="utf-8").split("\n")
-    arz = (fl / "arz_Arab.txt").read_text(encoding="utf-8").split("\n")
-    domain = {}
-    for row in (fl / "metadata.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        cols = row.split("\t")
-        domain[cols[1]] = cols[3]
+    flores, ary, arz, domain = load_flores()
     books = [d for d in flores if domain[d["doc_id"]] == "wikibooks"]
     held = set(rng.sample([d["doc_id"] for d in books], len(books) // 5))
     teaser_pool = [(clean(f), clean(a)) for d in books if d["doc_id"] in held
