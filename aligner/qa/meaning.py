@@ -12,8 +12,12 @@ docs/benchmarks.md (*Translation-QA*). The encoder is loaded only when a unit ne
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from ..encoders.base import Encoder
 
 #: Shares of the source's words whose prefixes are compared with the target.
 PREFIX_SHARES = (0.4, 0.55, 0.7, 0.85)
@@ -25,17 +29,17 @@ class PrefixMeaning:
     """``gain(src, tgt)``: how much more the target resembles a prefix of the source than the
     whole source (cosine), with the encoder *load()* returns, loaded on first use."""
 
-    def __init__(self, load: Callable[[], object], src_lang: str = "fr", tgt_lang: str = "ar") -> None:
+    def __init__(self, load: Callable[[], Encoder], src_lang: str = "fr", tgt_lang: str = "ar") -> None:
         self._load = load
-        self._encoder: object | None = None
+        self._encoder: Encoder | None = None
         self.src_lang, self.tgt_lang = src_lang, tgt_lang
         self._known: dict[tuple[str, str], float] = {}
 
     def _encode(self, texts: list[str], lang: str) -> np.ndarray:
+        """Unit vectors (:meth:`Encoder.encode` normalises them)."""
         if self._encoder is None:
             self._encoder = self._load()
-        vectors = np.asarray(self._encoder.encode(texts, lang), dtype=np.float64)  # type: ignore[attr-defined]
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return np.asarray(self._encoder.encode(texts, lang), dtype=np.float64)
 
     def prime(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Compute the gains of *pairs* in one encoder call per side (a memory's candidates)."""
@@ -70,7 +74,7 @@ def default_meaning(encoder: str) -> PrefixMeaning | None:
     if encoder == "none":
         return None
 
-    def load() -> object:
+    def load() -> Encoder:
         from ..encoders.registry import get_encoder
 
         return get_encoder(encoder)
