@@ -205,77 +205,27 @@ def bare_ends(align: Callable[[list[str], list[str]], BeadList], side: str, rate
     return Bare()
 
 
-def with_foreign(bench: str, docs: list[tuple[Path, Path, Path]], side: str, rate: float, out: Path,
-                 seed: int = 11) -> list[tuple[Path, Path, Path]]:
-    """*docs* with, before a *rate* share of their gold beads, a sentence of another benchmark
-    part inserted on *side* (``src``, ``tgt`` or ``both``: each side drawn apart): content
-    present on one side only, as rewritten news adds or drops it. The gold gets a 0-1 or 1-0
-    bead for each; the files are written under *out*."""
-    rng = random.Random(seed)
-    other = _other_part(bench)
-    pool = ([t for src, _, _ in other for t in _lines(src) if len(t) > 60],
-            [t for _, tgt, _ in other for t in _lines(tgt) if len(t) > 60])
-    out.mkdir(parents=True, exist_ok=True)
-    result = []
-    for src, tgt, gold in docs:
-        s_in, t_in = _lines(src), _lines(tgt)
-        s_out: list[str] = []
-        t_out: list[str] = []
-        beads: list[str] = []
-        for xs, ys in read_beads(gold):
-            for k in ((0, 1) if side == "both" else ((0,) if side == "src" else (1,))):
-                if rng.random() < rate:
-                    lines = s_out if k == 0 else t_out
-                    beads.append(f"[{len(lines)}]:[]" if k == 0 else f"[]:[{len(lines)}]")
-                    lines.append(rng.choice(pool[k]))
-            new_x = list(range(len(s_out), len(s_out) + len(xs)))
-            new_y = list(range(len(t_out), len(t_out) + len(ys)))
-            s_out += [s_in[i] for i in xs]
-            t_out += [t_in[j] for j in ys]
-            beads.append(f"{new_x}:{new_y}")
-        paths = (out / src.name, out / tgt.name, out / gold.name)
-        for path, lines in zip(paths, (s_out, t_out, beads), strict=True):
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result.append(paths)
-    return result
+Docs = list[tuple[Path, Path, Path]]
+#: For one document's gold beads, what to insert before the bead of each index: (side, line) pairs.
+Inserts = Callable[[list[tuple[list[int], list[int]]]], Callable[[int], list[tuple[int, str]]]]
 
 
-#: The part built from the other source: FLORES-200 (frar dev, probe-dev) against TICO-19 (frar test, probe).
-OTHER_PART = {"frar-dev": "frar-test", "frar-probe-dev": "frar-test", "frar-test": "frar-dev", "frar-probe": "frar-dev"}
-
-
-def _other_part(bench: str) -> list[tuple[Path, Path, Path]]:
-    """Documents of a benchmark part built apart from *bench* (another source for fr–ar)."""
-    default = bench.split("-")[0] + ("-dev" if bench.endswith("-test") else "-test")
-    return documents(OTHER_PART.get(bench, default))[1]
-
-
-def with_blocks(bench: str, docs: list[tuple[Path, Path, Path]], side: str, count: int, out: Path,
-                seed: int = 5) -> list[tuple[Path, Path, Path]]:
-    """*docs* with *count* runs of 10–25 consecutive lines of a document of the other benchmark
-    part inserted on *side* (``src`` or ``tgt``), each before a gold bead drawn at random: an
-    article present on one side only, as pages holding several articles have. The gold gets a
-    0-1 or 1-0 bead per inserted line; the files are written under *out*."""
-    rng = random.Random(seed)
-    other = _other_part(bench)
-    k = 0 if side == "src" else 1
+def _with_inserted(docs: Docs, out: Path, inserts: Inserts) -> Docs:
+    """*docs* rewritten under *out* with the lines *inserts* gives before each gold bead, each
+    inserted line a 0-1 or 1-0 gold bead (side 0 the source, 1 the target)."""
     out.mkdir(parents=True, exist_ok=True)
     result = []
     for src, tgt, gold in docs:
         s_in, t_in = _lines(src), _lines(tgt)
         gold_beads = read_beads(gold)
-        at = set(rng.sample(range(1, len(gold_beads)), min(count, len(gold_beads) - 1)))
+        before = inserts(gold_beads)
         lines_out: tuple[list[str], list[str]] = ([], [])
         beads: list[str] = []
         for n, (xs, ys) in enumerate(gold_beads):
-            if n in at:
-                pool = _lines(rng.choice(other)[k])
-                size = rng.randint(10, 25)
-                start = rng.randint(0, max(0, len(pool) - size))
-                for line in pool[start:start + size]:
-                    at_line = len(lines_out[k])
-                    beads.append(f"[{at_line}]:[]" if k == 0 else f"[]:[{at_line}]")
-                    lines_out[k].append(line)
+            for k, line in before(n):
+                at = len(lines_out[k])
+                beads.append(f"[{at}]:[]" if k == 0 else f"[]:[{at}]")
+                lines_out[k].append(line)
             new_x = list(range(len(lines_out[0]), len(lines_out[0]) + len(xs)))
             new_y = list(range(len(lines_out[1]), len(lines_out[1]) + len(ys)))
             lines_out[0].extend(s_in[i] for i in xs)
@@ -286,6 +236,55 @@ def with_blocks(bench: str, docs: list[tuple[Path, Path, Path]], side: str, coun
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         result.append(paths)
     return result
+
+
+def with_foreign(bench: str, docs: Docs, side: str, rate: float, out: Path, seed: int = 11) -> Docs:
+    """*docs* with, before a *rate* share of their gold beads, a sentence of another benchmark
+    part inserted on *side* (``src``, ``tgt`` or ``both``: each side drawn apart): content
+    present on one side only, as rewritten news adds or drops it. The gold gets a 0-1 or 1-0
+    bead for each; the files are written under *out*."""
+    rng = random.Random(seed)
+    other = _other_part(bench)
+    pool = ([t for src, _, _ in other for t in _lines(src) if len(t) > 60],
+            [t for _, tgt, _ in other for t in _lines(tgt) if len(t) > 60])
+    sides = (0, 1) if side == "both" else ((0,) if side == "src" else (1,))
+
+    def inserts(_: list[tuple[list[int], list[int]]]) -> Callable[[int], list[tuple[int, str]]]:
+        return lambda n: [(k, rng.choice(pool[k])) for k in sides if rng.random() < rate]
+
+    return _with_inserted(docs, out, inserts)
+
+
+#: The part built from the other source: FLORES-200 (frar dev, probe-dev) against TICO-19 (frar test, probe).
+OTHER_PART = {"frar-dev": "frar-test", "frar-probe-dev": "frar-test", "frar-test": "frar-dev", "frar-probe": "frar-dev"}
+
+
+def _other_part(bench: str) -> Docs:
+    """Documents of a benchmark part built apart from *bench* (another source for fr–ar)."""
+    default = bench.split("-")[0] + ("-dev" if bench.endswith("-test") else "-test")
+    return documents(OTHER_PART.get(bench, default))[1]
+
+
+def with_blocks(bench: str, docs: Docs, side: str, count: int, out: Path, seed: int = 5) -> Docs:
+    """*docs* with *count* runs of 10–25 consecutive lines of a document of the other benchmark
+    part inserted on *side* (``src`` or ``tgt``), each before a gold bead drawn at random: an
+    article present on one side only, as pages holding several articles have. The gold gets a
+    0-1 or 1-0 bead per inserted line; the files are written under *out*."""
+    rng = random.Random(seed)
+    other = _other_part(bench)
+    k = 0 if side == "src" else 1
+
+    def run() -> list[tuple[int, str]]:
+        pool = _lines(rng.choice(other)[k])
+        size = rng.randint(10, 25)
+        start = rng.randint(0, max(0, len(pool) - size))
+        return [(k, line) for line in pool[start:start + size]]
+
+    def inserts(gold_beads: list[tuple[list[int], list[int]]]) -> Callable[[int], list[tuple[int, str]]]:
+        at = set(rng.sample(range(1, len(gold_beads)), min(count, len(gold_beads) - 1)))
+        return lambda n: run() if n in at else []
+
+    return _with_inserted(docs, out, inserts)
 
 
 def main() -> None:
