@@ -90,6 +90,7 @@ import json
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -483,6 +484,21 @@ def load_flores() -> tuple[list[dict], list[str], list[str], dict[str, str]]:  #
     return flores, ary, arz, domain
 
 
+Pair = tuple[str, str, str, str]
+
+
+def chunks(pairs: list[Pair], rng: random.Random) -> Iterator[tuple[int, list[Pair]]]:
+    """Consecutive articles of 8–25 pairs (a last one shorter than 6 joins the one before),
+    with their start; each size is drawn when the chunk is asked for."""
+    start = 0
+    while start < len(pairs):
+        size = rng.randint(8, 25)
+        if len(pairs) - (start + size) < 6:
+            size = len(pairs) - start
+        yield start, pairs[start:start + size]
+        start += size
+
+
 def build_articles(rng: random.Random) -> list[list[Unit]]:
     tico = load("tico19_dev")
     flores, ary, arz, domain = load_flores()
@@ -492,16 +508,10 @@ def build_articles(rng: random.Random) -> list[list[Unit]]:
     articles: list[list[Unit]] = []
     for d in tico:
         pairs = [(clean(f), clean(a), "", "") for f, a in zip(d["fr"], d["ar"], strict=True)]
-        start = 0
-        while start < len(pairs):
-            size = rng.randint(8, 25)
-            if len(pairs) - (start + size) < 6:
-                size = len(pairs) - start
-            chunk = pairs[start:start + size]
+        for start, chunk in chunks(pairs, rng):
             own = start == 0 and d["doc_id"] in OWN_TITLE
             title = rng.choice(TITLES.get(d["doc_id"], GENERIC_TITLES))
             articles.append(article(chunk, title, own, teaser_pool, rng))
-            start += size
     for dom, kicker in (("wikinews", KICKER), ("wikivoyage", ("Voyage", "سفر"))):
         articles += roundups([d for d in flores if domain[d["doc_id"]] == dom], kicker, ary, arz, teaser_pool, rng)
     return articles
@@ -520,13 +530,8 @@ def build_flores_articles(rng: random.Random) -> list[list[Unit]]:
         pairs = [(clean(f), clean(a), ary[d["first_line"] - 1 + k].strip(), arz[d["first_line"] - 1 + k].strip())
                  for d in flores if domain[d["doc_id"]] == dom and d["doc_id"] not in held
                  for k, (f, a) in enumerate(zip(d["fr"], d["ar"], strict=True))]
-        start = 0
-        while start < len(pairs):
-            size = rng.randint(8, 25)
-            if len(pairs) - (start + size) < 6:
-                size = len(pairs) - start
-            articles.append(article(pairs[start:start + size], rng.choice(titles), False, teaser_pool, rng))
-            start += size
+        for _, chunk in chunks(pairs, rng):
+            articles.append(article(chunk, rng.choice(titles), False, teaser_pool, rng))
     return articles
 
 
