@@ -23,6 +23,8 @@ _FR_MONTH = re.compile(r"\b(" + "|".join(sorted(fr.MONTHS, key=len, reverse=True
 _AR_MONTH = re.compile(
     r"(?<![\u0621-\u064A])(?:ل|ب|و|ف)?(" + "|".join(sorted(ar.MONTHS, key=len, reverse=True)) + r")(?![\u0621-\u064A])"
 )
+_FR_MONTH_ABBR = re.compile(r"(?<=\d )(" + "|".join(sorted(fr.MONTH_ABBREVIATIONS, key=len, reverse=True))
+                            + r")\.", re.I)
 _FR_DAY = re.compile(r"\b(" + "|".join(fr.DAYS) + r")\b", re.I)
 _AR_SPOKEN_DAY = re.compile(r"(?<![\u0621-\u064A])(?:يوم|نهار)\s+(?:ال|ل)?("
                             + "|".join(sorted(ar.SPOKEN_DAYS, key=len, reverse=True)) + r")(?![\u0621-\u064A])")
@@ -51,6 +53,9 @@ def month_mentions(text: str, lang: str, dates_only: bool = True) -> dict[int, s
     for m, number in _months_in(text, lang):
         if not dates_only or _near_number(text, m.start(), m.end()):
             out.setdefault(number, m.group(1))
+    if not lang.startswith("ar"):  # "5 déc." (after a day, with its dot)
+        for m in _FR_MONTH_ABBR.finditer(fold_digits(text)):
+            out.setdefault(fr.MONTH_ABBREVIATIONS[m.group(1).lower()], m.group(0))
     return out
 
 

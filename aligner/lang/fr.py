@@ -24,6 +24,13 @@ MONTHS: dict[str, int] = {
     "décembre": 12, "decembre": 12,
 }
 
+#: Abbreviated months, as agencies and tables write them ("5 déc.", "12 janv. 2024"): a month
+#: only with their dot, after a day ("sept." alone is also seven).
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
+    "déc": 12, "dec": 12,
+}
+
 DAYS: dict[str, int] = {
     "lundi": 1, "mardi": 2, "mercredi": 3, "jeudi": 4, "vendredi": 5, "samedi": 6,
     "dimanche": 7,

@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..align.scores import length_deviation
 from ..lang import fr, script_shares
 from ..lang.clitics import contains_term
+from ..lang.datelines import without_dateline
 from ..lang.entities import french_names, latin_words_in_arabic, month_mentions, month_words, weekdays
 from ..lang.translit import arabic_skeleton
 from .base import Context, Finding, QAUnit, is_pair, memory_check, unit_check
@@ -84,6 +85,33 @@ def _glue_aware(findings: Callable[[QAUnit], Iterable[Graded]], u: QAUnit, ctx: 
             yield sev, msg
 
 
+def lone_dateline(u: QAUnit) -> tuple[QAUnit, str, str]:
+    """*u* without a dateline that one side opens with and the other lacks, that dateline and
+    the side it is on (``source``/``target``); *u* itself, "" and "" otherwise.
+
+    A dateline (``Rabat, 5 déc. (MAP) –``, :mod:`aligner.lang.datelines`) belongs to one
+    edition of a story: its place and date are compared with the other side's dateline only.
+    Kept when nothing would remain of its side (a dateline paired with a sentence is a
+    misalignment, which the checks should see)."""
+    src_line, src_rest = without_dateline(u.src, "fr")
+    tgt_line, tgt_rest = without_dateline(u.tgt, "ar")
+    if src_line and not tgt_line and src_rest.strip():
+        return replace(u, src=src_rest), src_line, "source"
+    if tgt_line and not src_line and tgt_rest.strip():
+        return replace(u, tgt=tgt_rest), tgt_line, "target"
+    return u, "", ""
+
+
+@unit_check("dateline", "info")
+def dateline_one_side(u: QAUnit, ctx: Context) -> Iterator[str]:
+    """A news dateline (place, date, agency) opens one side only: its place and date are not
+    compared with the other side's text."""
+    if is_pair(u):
+        _, line, side = lone_dateline(u)
+        if line:
+            yield f"dateline only in the {side}: «{line}»"
+
+
 def _differences(kind: str, only_src: list[str], only_tgt: list[str]) -> Iterator[str]:
     """One message: changed (both sides differ), missing in the target, or added."""
     if only_src and only_tgt:
@@ -99,7 +127,7 @@ def number_mismatch(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
     """A number changed (error: a number on each side, different values), missing or added
     (warning); a unit converted or 50 % written as a half (info)."""
     if is_pair(u):
-        yield from _glue_aware(lambda v: number_findings(v.src, v.tgt), u, ctx)
+        yield from _glue_aware(lambda v: number_findings(v.src, v.tgt), lone_dateline(u)[0], ctx)
 
 
 @unit_check("date", "error")
@@ -107,7 +135,7 @@ def date_mismatch(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     """A month or weekday differs (error) or is on one side only (warning); French,
     Maghreb and Mashriq Arabic names."""
     if is_pair(u):
-        yield from _glue_aware(_date_findings, u, ctx)
+        yield from _glue_aware(_date_findings, lone_dateline(u)[0], ctx)
 
 
 def _date_findings(u: QAUnit) -> Iterator[tuple[str, str]]:
@@ -141,7 +169,7 @@ def name_missing(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     where a translated title, a dropped first name or another spelling explains it)."""
     if is_pair(u):
         yield from _glue_aware(lambda v: name_findings(v.src, v.tgt, ctx.common_words, bool(glued_words(v.tgt)), ctx.cfg),
-                               u, ctx)
+                               lone_dateline(u)[0], ctx)
 
 
 @unit_check("added", "info")
@@ -150,6 +178,7 @@ def added_content(u: QAUnit, ctx: Context) -> Iterator[str]:
     Latin-script word (numbers and dates added are reported by their own checks)."""
     if not is_pair(u):
         return
+    u = lone_dateline(u)[0]
     extra = [w for w in latin_words_in_arabic(u.tgt) if w.lower() not in u.src.lower()]
     if extra:
         yield f"Latin-script word in the target not in the source: {_fmt(extra)}"
@@ -226,7 +255,10 @@ def truncated(u: QAUnit, ctx: Context) -> Iterator[str | tuple[str, str]]:
 def length_outlier(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     """The target is much shorter or longer than the source usually is (info; warning when
     less than a third of the expected length)."""
-    if not is_pair(u) or len(u.src) < ctx.cfg.length_min_chars:
+    if not is_pair(u):
+        return
+    u = lone_dateline(u)[0]
+    if len(u.src) < ctx.cfg.length_min_chars:
         return
     dev = length_deviation(u.src, u.tgt, ctx.length_ratio)
     if dev < -ctx.cfg.length_limit or dev > ctx.cfg.long_limit:

@@ -17,7 +17,7 @@ for _name, _attr in (
     ("date", "date_mismatch"), ("name", "name_missing"), ("omission", "omission"), ("truncated", "truncated"),
     ("length", "length_outlier"), ("low-confidence", "low_confidence"), ("punctuation", "punctuation"),
     ("glossary", "glossary_term"), ("inconsistency", "inconsistency"), ("added", "added_content"),
-    ("acronym", "acronym"), ("missing-space", "missing_space"),
+    ("acronym", "acronym"), ("missing-space", "missing_space"), ("dateline", "dateline_one_side"),
 ):
     QA_CHECKS.register(_name, f"aligner.qa.checks:{_attr}")
 
