@@ -1,6 +1,7 @@
 """QA benchmark: recall on injected errors, precision on a labelled set of real findings.
 
 Usage: python scripts/bench_qa.py [--seed 13] [--share 0.1] [--dump-unlabelled FILE] [--dialects]
+       python scripts/bench_qa.py --aligned [--dump-unlabelled FILE]
 
 From FLORES-200 devtest and TICO-19 dev (``../shared/benchmarks/frar/``), a
 tenth of the pairs (fixed seed) get one injected error each — a changed
@@ -18,6 +19,10 @@ then the same for the notes (info findings), with the share that is right.
 With ``--dialects``, a third set never tuned on: the warnings and errors on the
 Moroccan (ary) and Egyptian (arz) FLORES-200 devtest translations of the same
 French, labelled the same way (precision and right, per check and overall).
+With ``--aligned``, only the fourth set: QA as a user runs it, on the units the aligner
+makes of the realistic fr–ar documents (``benchmarks/frar``; labels in
+``benchmarks/qa/aligned_labels.jsonl``), by half (tune: built from FLORES-200; report:
+TICO-19 and the probe).
 """
 
 from __future__ import annotations
@@ -38,14 +43,19 @@ from aligner.qa import QAUnit, run_checks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qa_labels import (  # noqa: E402
+    ALIGNED,
     DIALECTS,
     INFO,
     SPLITS,
+    AlignedUnknown,
     Precision,
+    aligned_precision,
+    dump_aligned_unknown,
     dump_unknown,
     merged,
     precision,
     print_precision,
+    read_aligned_labels,
     read_labels,
 )
 
@@ -130,7 +140,13 @@ def main() -> None:
     ap.add_argument("--dialects", action="store_true",
                     help="Also the precision of warnings/errors on the Moroccan and Egyptian FLORES "
                          "translations (a third, never-tuned labelled set).")
+    ap.add_argument("--aligned", action="store_true",
+                    help="Only the aligned set: align the realistic fr-ar documents, then QA their units "
+                         "(precision of warnings/errors by half; --dump-unlabelled writes its unlabelled findings).")
     args = ap.parse_args()
+    if args.aligned:
+        aligned(args.dump_unlabelled)
+        return
     rng = random.Random(args.seed)
     pairs = load_pairs()
     order = list(range(len(pairs)))
@@ -194,6 +210,22 @@ def main() -> None:
         results.extend(dialects())
     if args.dump_unlabelled:
         dump_unknown(args.dump_unlabelled, results)
+
+
+def aligned(dump: str | None) -> None:
+    """Precision of warnings and errors on QA after alignment (qa_labels: the aligned set)."""
+    labels = read_aligned_labels()
+    unknown: list[AlignedUnknown] = []
+    for split, benches in ALIGNED.items():
+        parts = []
+        for bench in benches:
+            p, missing = aligned_precision(bench, labels)
+            unknown.extend(missing)
+            parts.append(p)
+            print_precision(bench, p, what="aligned units with both sides")
+        print_precision(split, merged("+".join(benches), parts), what="aligned units with both sides")
+    if dump:
+        dump_aligned_unknown(dump, unknown)
 
 
 def dialects() -> list[Precision]:

@@ -30,6 +30,18 @@ A third set, **dialects**, is never tuned on: the Moroccan (``ary``) and Egyptia
 spoken forms), labelled under the corpora ``flores200_devtest_ary`` and
 ``flores200_devtest_arz`` (unit = 0-based line of ``fra_Latn.txt`` /
 ``{ary,arz}_Arab.txt``). No check or threshold is changed from its labels.
+
+A fourth set, **aligned**, is QA as a user runs it: ``aligner align`` on a pair of
+realistic documents (``benchmarks/frar``, pre-split lines, default encoder), then
+``aligner qa`` on the units it wrote, one memory per document. Only units with both sides
+count (an unaligned sentence is an ``omission`` by design). Its findings mix the
+translation's problems with the alignment's (a dateline line paired with a sentence, a
+split sentence cut at the wrong place), which a reviewer of the memory sees as real.
+Labels are in ``benchmarks/qa/aligned_labels.jsonl``, keyed by the unit's two texts (unit
+numbers move when the alignment changes): ``{"set", "doc", "source", "target", "check",
+"message", "verdict", "reason"}``. Tune half: ``frar-dev`` and ``frar-probe-dev`` (built
+from FLORES-200 devtest); report half: ``frar-test`` (TICO-19 dev) and ``frar-probe``
+(TICO-19 dev and FLORES round-ups: its FLORES sentences are also in the tune half).
 """
 
 from __future__ import annotations
@@ -44,6 +56,8 @@ from aligner.qa.base import Finding
 
 FRAR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "frar"
 LABELS = Path(__file__).resolve().parent.parent / "benchmarks" / "qa" / "labels.jsonl"
+ALIGNED_LABELS = LABELS.with_name("aligned_labels.jsonl")
+ALIGNED = {"tune": ("frar-dev", "frar-probe-dev"), "report": ("frar-test", "frar-probe")}
 SPLITS = {"tune": "flores200_devtest", "report": "tico19_dev"}
 DIALECTS = {"ary": "flores200_devtest_ary", "arz": "flores200_devtest_arz"}
 VERDICTS = ("real", "adaptation", "broken-source", "wrong")
@@ -126,8 +140,8 @@ def merged(corpus: str, parts: list[Precision]) -> Precision:
                      [u for p in parts for u in p.unknown])
 
 
-def print_precision(split: str, p: Precision, level: str = "warning/error") -> None:
-    print(f"\n{split} {'half' if split in SPLITS else 'set'}: {p.corpus}, {p.units} untouched units, "
+def print_precision(split: str, p: Precision, level: str = "warning/error", what: str = "untouched units") -> None:
+    print(f"\n{split} {'half' if split in SPLITS else 'set'}: {p.corpus}, {p.units} {what}, "
           f"{p.flagged_units} flagged {level} "
           f"({p.flagged_units / p.units:.1%})")
     print(f"{'check:severity':24s} {'findings':>8s} {'real':>5s} {'adapt':>5s} {'broken':>6s} {'wrong':>5s} "
@@ -151,3 +165,78 @@ def dump_unknown(path: str, results: list[Precision]) -> None:
                 fh.write(json.dumps({"corpus": p.corpus, "unit": f.unit, "check": f.check, "severity": f.severity,
                                      "message": f.message, "verdict": "", "reason": "", "source": u.src,
                                      "target": u.tgt}, ensure_ascii=False) + "\n")
+
+
+AlignedKey = tuple[str, str, str, str, str]
+
+
+def read_aligned_labels(path: Path = ALIGNED_LABELS) -> dict[AlignedKey, dict[str, str]]:
+    """Labels of the aligned set by (set, source, target, check, message)."""
+    out: dict[AlignedKey, dict[str, str]] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out[(rec["set"], rec["source"], rec["target"], rec["check"], rec["message"])] = rec
+    return out
+
+
+def aligned_memories(bench: str, encoder: str = "use") -> list[tuple[str, list[QAUnit]]]:
+    """(document name, units) of each document of *bench* as the aligner pairs it."""
+    from bench_accuracy import _lines, as_sentences, documents, load_encoder  # type: ignore[import-not-found]
+
+    from aligner.config import AlignConfig
+    from aligner.pipeline import align_sentences
+
+    langs, docs = documents(bench)
+    cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True)
+    enc = load_encoder(encoder)
+    out = []
+    for src_path, tgt_path, _ in docs:
+        src, tgt = as_sentences(_lines(src_path)), as_sentences(_lines(tgt_path))
+        result = align_sentences(src, tgt, cfg, encoder=enc)
+        units = [QAUnit(k, " ".join(src[i].text for i in b.src), " ".join(tgt[j].text for j in b.tgt), b.confidence)
+                 for k, b in enumerate(result.beads)]
+        out.append((src_path.stem, units))
+    return out
+
+
+@dataclass
+class AlignedUnknown:
+    """An unlabelled finding of the aligned set, with what labelling it needs."""
+
+    set: str
+    doc: str
+    finding: Finding
+    unit: QAUnit
+
+
+def aligned_precision(bench: str, labels: dict[AlignedKey, dict[str, str]],
+                      severities: frozenset[str] = SEVERE) -> tuple[Precision, list[AlignedUnknown]]:
+    """The findings of *severities* on the units with both sides of *bench*, sorted by label."""
+    by_check: dict[str, Counter[str]] = {}
+    unknown: list[AlignedUnknown] = []
+    flagged: set[tuple[str, int]] = set()
+    pairs = 0
+    for doc, units in aligned_memories(bench):
+        pairs += sum(1 for u in units if u.src.strip() and u.tgt.strip())
+        for f in run_checks(units).findings:
+            u = units[f.unit]
+            if f.severity not in severities or not (u.src.strip() and u.tgt.strip()):
+                continue
+            flagged.add((doc, f.unit))
+            rec = labels.get((bench, u.src, u.tgt, f.check, f.message))
+            by_check.setdefault(f"{f.check}:{f.severity}", Counter())[rec["verdict"] if rec else "unknown"] += 1
+            if rec is None:
+                unknown.append(AlignedUnknown(bench, doc, f, u))
+    return Precision(bench, pairs, len(flagged), by_check, []), unknown
+
+
+def dump_aligned_unknown(path: str, unknown: list[AlignedUnknown]) -> None:
+    """Unlabelled findings of the aligned set, ready to label (verdict and reason left empty)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for x in unknown:
+            fh.write(json.dumps({"set": x.set, "doc": x.doc, "unit": x.finding.unit, "confidence": x.unit.confidence,
+                                 "check": x.finding.check, "severity": x.finding.severity,
+                                 "message": x.finding.message, "verdict": "", "reason": "",
+                                 "source": x.unit.src, "target": x.unit.tgt}, ensure_ascii=False) + "\n")

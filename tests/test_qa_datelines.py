@@ -82,3 +82,9 @@ def test_dateline_that_is_its_whole_side_is_kept():
 def test_abbreviated_month_needs_a_day_and_its_dot():
     assert month_mentions("le 12 sept. 2001", "fr") == {9: "sept."}
     assert month_mentions("Ils étaient sept. Puis huit.", "fr") == {}
+
+
+def test_dateline_after_chrome_on_the_other_side_counts_as_a_dateline():
+    u = QAUnit(0, "Bruxelles, 2 avril (Belga) – L'épicentre du séisme se situait à environ 20 km de Dillon.",
+               "تابعونا على فيسبوك بروكسل، 2 أبريل (بلغا) - وكان مركز الزلزال على بعد حوالي 20 كم من ديلون.")
+    assert [f for f in run_checks([u]).findings if f.check in ("number", "date", "dateline")] == []

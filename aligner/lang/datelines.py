@@ -31,19 +31,26 @@ _FR_DATE = (rf"(?:le\s+)?(?:(?:{_FR_DAYS})\s+)?{_DIGITS}{{1,2}}(?:er)?\s+(?:{'|'
             rf"(?:\s+{_DIGITS}{{4}})?")
 #: An agency in brackets: letters, spaces, dots and slashes, no digits (``(AFP)``, ``(Belga)``).
 _FR_AGENCY = r"\(\s*[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ./ &-]{1,24}\)"
-_FR = re.compile(rf"^\s*{_FR_PLACE}\s*(?:,\s*{_FR_DATE}(?:\s*{_FR_AGENCY})?|{_FR_AGENCY}){_DASH}")
+_FR_BODY = re.compile(rf"\s*{_FR_PLACE}\s*(?:,\s*{_FR_DATE}(?:\s*{_FR_AGENCY})?|{_FR_AGENCY}){_DASH}")
 
 _AR_WORD = "[\u0621-\u064A\u0640\u064B-\u065F]+"
 _AR_PLACE = rf"{_AR_WORD}(?:\s{_AR_WORD}){{0,2}}"
 _AR_DATE = rf"(?:(?:{_AR_DAYS})\s+)?{_DIGITS}{{1,2}}\s+(?:{_AR_MONTHS})(?:\s+{_DIGITS}{{4}})?"
 _AR_AGENCY = r"\(\s*[\u0621-\u064AA-Za-z][\u0621-\u064AA-Za-z. /]{0,24}\)"
-_AR = re.compile(rf"^\s*{_AR_PLACE}\s*(?:[،,]\s*{_AR_DATE}(?:\s*{_AR_AGENCY})?|{_AR_AGENCY}){_DASH}")
+_AR_BODY = re.compile(rf"\s*{_AR_PLACE}\s*(?:[،,]\s*{_AR_DATE}(?:\s*{_AR_AGENCY})?|{_AR_AGENCY}){_DASH}")
 
 
 def dateline(text: str, lang: str) -> str | None:
     """The dateline that opens *text* (with its dash), or None."""
-    m = (_AR if lang.startswith("ar") else _FR).match(text)
+    m = (_AR_BODY if lang.startswith("ar") else _FR_BODY).match(text)
     return m.group(0) if m else None
+
+
+def has_dateline(text: str, lang: str) -> bool:
+    """Whether a dateline opens *text* or a word of it (after a line of page chrome glued in
+    front: «تابعونا على فيسبوك بروكسل، 2 أبريل (بلغا) -»)."""
+    body = _AR_BODY if lang.startswith("ar") else _FR_BODY
+    return any(body.match(text, m.start()) for m in re.finditer(r"(?:^|(?<=\s))\S", text))
 
 
 def without_dateline(text: str, lang: str) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..align.scores import length_deviation
 from ..lang import fr, script_shares
 from ..lang.clitics import contains_term
-from ..lang.datelines import without_dateline
+from ..lang.datelines import has_dateline, without_dateline
 from ..lang.entities import french_names, latin_words_in_arabic, month_mentions, month_words, weekdays
 from ..lang.translit import arabic_skeleton
 from .base import Context, Finding, QAUnit, is_pair, memory_check, unit_check
@@ -92,12 +92,13 @@ def lone_dateline(u: QAUnit) -> tuple[QAUnit, str, str]:
     A dateline (``Rabat, 5 déc. (MAP) –``, :mod:`aligner.lang.datelines`) belongs to one
     edition of a story: its place and date are compared with the other side's dateline only.
     Kept when nothing would remain of its side (a dateline paired with a sentence is a
-    misalignment, which the checks should see)."""
+    misalignment, which the checks should see), and when the other side has a dateline
+    further on (after page chrome glued in front)."""
     src_line, src_rest = without_dateline(u.src, "fr")
     tgt_line, tgt_rest = without_dateline(u.tgt, "ar")
-    if src_line and not tgt_line and src_rest.strip():
+    if src_line and not tgt_line and src_rest.strip() and not has_dateline(u.tgt, "ar"):
         return replace(u, src=src_rest), src_line, "source"
-    if tgt_line and not src_line and tgt_rest.strip():
+    if tgt_line and not src_line and tgt_rest.strip() and not has_dateline(u.src, "fr"):
         return replace(u, tgt=tgt_rest), tgt_line, "target"
     return u, "", ""
 
