@@ -381,3 +381,22 @@ def test_qa_summary_counts_units_as_align_does(tmp_path):
     units = json.loads(res.stdout)["units"]
     pairs = sum(1 for u in units if not u["unaligned"])
     assert res.stderr.startswith(f"{pairs} units and {len(units) - pairs} unaligned sentences: ")
+
+
+def test_name_no_unit_of_the_memory_renders_is_a_note():
+    # a nickname rendered by its meaning in every unit: a choice, not a slip
+    units = [
+        QAUnit(0, "Pour les Springboks, ce fut la fin d'une série de cinq défaites.",
+               "بالنسبة لمنتخب جنوب أفريقيا للرغبي، أنهى هذا سلسلة هزائم استمرّت لخمس مباريات."),
+        QAUnit(1, "La semaine prochaine, les Springboks affronteront l'Australie.",
+               "الأسبوع القادم يقابل منتخب جنوب أفريقيا للرغبي أستراليا."),
+    ]
+    names = [f for f in run_checks(units).findings if f.check == "name"]
+    assert [f.severity for f in names] == ["info", "info"]
+    assert "not rendered in any of the 2 units" in names[0].message
+    # rendered in one unit and missing in the other: the missing one stays a warning
+    units[1] = QAUnit(1, "La semaine prochaine, les Springboks affronteront l'Australie.",
+                      "الأسبوع القادم يقابل سبرينغبوكس أستراليا.")
+    units.append(QAUnit(2, "Hier, les Springboks ont gagné le match.", "أمس فاز المنتخب بالمباراة."))
+    severities = {f.unit: f.severity for f in run_checks(units).findings if f.check == "name"}
+    assert severities == {0: "warning", 2: "warning"}

@@ -51,6 +51,7 @@ class Context:
     common_words: set[str] = field(default_factory=set)  # seen lower-case in the sources
     cfg: QAConfig = QA_DEFAULTS
     meaning: PrefixMeaning | None = None  # meaning evidence (an encoder, loaded on first use)
+    never_rendered: dict[str, int] = field(default_factory=dict)  # names that no unit of the memory renders
 
 
 @dataclass(frozen=True)

@@ -169,8 +169,9 @@ def name_missing(u: QAUnit, ctx: Context) -> Iterator[tuple[str, str]]:
     """A name (person, place, organisation) has no transliterated counterpart (warning; info
     where a translated title, a dropped first name or another spelling explains it)."""
     if is_pair(u):
-        yield from _glue_aware(lambda v: name_findings(v.src, v.tgt, ctx.common_words, bool(glued_words(v.tgt)), ctx.cfg),
-                               lone_dateline(u)[0], ctx)
+        throughout = ctx.never_rendered
+        yield from _glue_aware(lambda v: name_findings(v.src, v.tgt, ctx.common_words, bool(glued_words(v.tgt)), ctx.cfg,
+                                                       throughout), lone_dateline(u)[0], ctx)
 
 
 @unit_check("added", "info")

@@ -17,7 +17,8 @@ nothing explains it. It is a note (info) when:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from ..config import QA_DEFAULTS, QAConfig
 from ..lang import ar, fr
@@ -186,9 +187,9 @@ def name_in_arabic_any(word: str, names: list[str], rare: int = QA_DEFAULTS.rare
     return any(name_in_arabic(n, word, sks, rare) for n in names)
 
 
-def name_findings(src: str, tgt: str, common: set[str], glued: bool,
-                  cfg: QAConfig = QA_DEFAULTS) -> Iterator[tuple[str, str]]:
-    """(severity, message) for the names of *src* not found in *tgt*."""
+def names_and_missing(src: str, tgt: str, common: set[str],
+                      cfg: QAConfig = QA_DEFAULTS) -> tuple[list[str], list[str], list[str]]:
+    """The names of *src*, those found in *tgt* and those not found (before any excuse)."""
     skeletons = arabic_skeletons(tgt)
     names = list(dict.fromkeys(french_names(src, common)))
     found = [n for n in names if name_in_arabic(n, tgt, skeletons, cfg.rare_arabic)]
@@ -199,6 +200,27 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool,
         if (a in missing) != (b in missing) and re.search(re.escape(a) + r"\s+" + re.escape(b), src) \
                 and _one_word(a + b, tgt):
             missing = [n for n in missing if n not in (a, b)]
+    return names, found, missing
+
+
+def never_rendered(pairs: Iterable[tuple[str, str]], common: set[str], cfg: QAConfig = QA_DEFAULTS) -> dict[str, int]:
+    """Names that several units of a memory name and none renders, with how many units
+    name them: the translator renders them another way throughout (a nickname by its
+    meaning, «Springboks» ↔ «منتخب جنوب أفريقيا للرغبي»), a choice rather than a slip."""
+    named: Counter[str] = Counter()
+    rendered: set[str] = set()
+    for src, tgt in pairs:
+        names, _, missing = names_and_missing(src, tgt, common, cfg)
+        named.update(names)
+        rendered.update(n for n in names if n not in missing)
+    return {n: k for n, k in named.items() if k >= 2 and n not in rendered}
+
+
+def name_findings(src: str, tgt: str, common: set[str], glued: bool,
+                  cfg: QAConfig = QA_DEFAULTS, throughout: dict[str, int] | None = None) -> Iterator[tuple[str, str]]:
+    """(severity, message) for the names of *src* not found in *tgt*; *throughout*: names
+    that no unit of the memory renders (:func:`never_rendered`), a note."""
+    names, found, missing = names_and_missing(src, tgt, common, cfg)
     if not missing:
         return
     warn, note = [], []
@@ -207,7 +229,9 @@ def name_findings(src: str, tgt: str, common: set[str], glued: bool,
     for n in missing:
         run = next((r for r in runs if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", r)), n)
         later = run[run.find(n) + len(n):]
-        if _scientific_name(src, n):
+        if throughout and n in throughout:
+            note.append(f"{n} (not rendered in any of the {throughout[n]} units that name it: rendered another way)")
+        elif _scientific_name(src, n):
             note.append(f"{n} (a scientific name, which Arabic translates)")
         elif _dictionary_word(n):
             note.append(f"{n} (a dictionary word, perhaps translated)")

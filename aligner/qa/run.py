@@ -20,9 +20,10 @@ from ..config import QA_DEFAULTS, QAConfig
 from ..errors import InputError
 from ..io.records import BeadRecord
 from .base import SEVERITIES, Context, Finding, QAUnit, is_pair
-from .checks import unpunctuated_end
+from .checks import lone_dateline, unpunctuated_end
 from .glossary import Glossary
 from .meaning import default_meaning
+from .name_checks import never_rendered
 from .registry import QA_CHECKS
 
 
@@ -77,7 +78,9 @@ def run_checks(units: list[QAUnit], glossary: Glossary | None = None,
     meaning = default_meaning(qcfg.meaning_encoder) if qcfg.meaning_on and "truncated" in names else None
     if meaning is not None:  # one encoder call per side for every unit the truncation check may weigh
         meaning.prime([(u.src, u.tgt) for u in units if unpunctuated_end(u)])
-    ctx = Context(ratio, glossary, _lowercase_words(units), qcfg, meaning)
+    common = _lowercase_words(units)
+    pairs = [lone_dateline(u)[0] for u in units if is_pair(u)] if "name" in names else []
+    ctx = Context(ratio, glossary, common, qcfg, meaning, never_rendered(((u.src, u.tgt) for u in pairs), common, qcfg))
     findings: list[Finding] = []
     for name in names:
         findings.extend(QA_CHECKS.get(name).run(units, ctx))
