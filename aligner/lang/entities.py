@@ -23,7 +23,7 @@ _FR_MONTH = re.compile(r"\b(" + "|".join(sorted(fr.MONTHS, key=len, reverse=True
 _AR_MONTH = re.compile(
     r"(?<![\u0621-\u064A])(?:ل|ب|و|ف)?(" + "|".join(sorted(ar.MONTHS, key=len, reverse=True)) + r")(?![\u0621-\u064A])"
 )
-_FR_MONTH_ABBR = re.compile(r"(?<=\d )(" + "|".join(sorted(fr.MONTH_ABBREVIATIONS, key=len, reverse=True))
+_FR_MONTH_ABBR = re.compile(r"(?<=\d[ \u00a0\u202f])(" + "|".join(sorted(fr.MONTH_ABBREVIATIONS, key=len, reverse=True))
                             + r")\.", re.I)
 _FR_DAY = re.compile(r"\b(" + "|".join(fr.DAYS) + r")\b", re.I)
 _AR_SPOKEN_DAY = re.compile(r"(?<![\u0621-\u064A])(?:يوم|نهار)\s+(?:ال|ل)?("

@@ -11,7 +11,9 @@ nothing explains it. It is a note (info) when:
   name left out (``Oprah Winfrey`` ↔ «وينفري»);
 * the target has a word that looks transliterated (unknown to an Arabic word
   list) and corresponds to no other name: probably this name, spelt another way;
-* the target has glued words (a missing space), which hide names.
+* the target has glued words (a missing space), which hide names;
+* no unit of the memory renders it and two or more name it: the translator renders it
+  another way throughout (``Springboks`` ↔ «منتخب جنوب أفريقيا للرغبي»), :func:`never_rendered`.
 """
 
 from __future__ import annotations
