@@ -186,18 +186,19 @@ def aligned_memories(bench: str, encoder: str = "use") -> list[tuple[str, list[Q
     from bench_accuracy import _lines, as_sentences, documents, load_encoder  # type: ignore[import-not-found]
 
     from aligner.config import AlignConfig
+    from aligner.io.records import BeadRecord, records_of
     from aligner.pipeline import align_sentences
+    from aligner.qa.run import units_from_records
 
     langs, docs = documents(bench)
     cfg = AlignConfig(src_lang=langs[0], tgt_lang=langs[1], encoder=encoder, pre_split=True)
     enc = load_encoder(encoder)
     out = []
     for src_path, tgt_path, _ in docs:
-        src, tgt = as_sentences(_lines(src_path)), as_sentences(_lines(tgt_path))
-        result = align_sentences(src, tgt, cfg, encoder=enc)
-        units = [QAUnit(k, " ".join(src[i].text for i in b.src), " ".join(tgt[j].text for j in b.tgt), b.confidence)
-                 for k, b in enumerate(result.beads)]
-        out.append((src_path.stem, units))
+        result = align_sentences(as_sentences(_lines(src_path)), as_sentences(_lines(tgt_path)), cfg, encoder=enc)
+        # the units `aligner qa` reads from the JSONL that `aligner align -o FILE.jsonl` writes
+        beads = [r for r in records_of(result) if isinstance(r, BeadRecord)]
+        out.append((src_path.stem, units_from_records(beads)))
     return out
 
 
@@ -219,10 +220,11 @@ def aligned_precision(bench: str, labels: dict[AlignedKey, dict[str, str]],
     flagged: set[tuple[str, int]] = set()
     pairs = 0
     for doc, units in aligned_memories(bench):
-        pairs += sum(1 for u in units if u.src.strip() and u.tgt.strip())
+        paired = {u.index: u for u in units if u.src.strip() and u.tgt.strip()}  # numbered as in the TMX
+        pairs += len(paired)
         for f in run_checks(units).findings:
-            u = units[f.unit]
-            if f.severity not in severities or not (u.src.strip() and u.tgt.strip()):
+            u = paired.get(f.unit)  # an unaligned sentence shares its number with the next pair
+            if f.severity not in severities or u is None or f.check == "omission":
                 continue
             flagged.add((doc, f.unit))
             rec = labels.get((bench, u.src, u.tgt, f.check, f.message))

@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..align.scores import length_deviation
 from ..lang import fr, script_shares
@@ -85,6 +86,7 @@ def _glue_aware(findings: Callable[[QAUnit], Iterable[Graded]], u: QAUnit, ctx: 
             yield sev, msg
 
 
+@lru_cache(maxsize=4096)  # asked by six checks and the name pre-pass for each unit
 def lone_dateline(u: QAUnit) -> tuple[QAUnit, str, str]:
     """*u* without a dateline that one side opens with and the other lacks, that dateline and
     the side it is on (``source``/``target``); *u* itself, "" and "" otherwise.
