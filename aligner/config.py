@@ -70,6 +70,14 @@ class AlignConfig:
         refine_rounds: rounds of join-then-split in that check.
         refine_margin: a move is encoded and checked only when its estimate from
             summed sentence vectors comes within this margin of its threshold.
+        faithful: the texts are translated in full (books, reports): re-align the windows
+            around beads that are not 1-1 with span encodings and Bertalign's objective, where a
+            merge costs nothing by itself (aligner.align.faithful); costs extra encoder calls.
+        faithful_skip: score of an unaligned sentence in that pass (a bead scores its spans'
+            cosine times a length penalty, 0 to 1).
+        faithful_context: beads on each side of a bead that is not 1-1 re-aligned with it.
+        faithful_keep_runs: that pass keeps runs of two or more unaligned sentences (a passage
+            one side lacks) as the search found them.
         band: half-width (in sentences) of the search band around the coarse path.
         coarse_size: documents up to this many sentences per side get a full search.
         norm_samples: random sentences used to normalise similarities (fixed seed).
@@ -104,6 +112,10 @@ class AlignConfig:
     refine_length: float = 0.2
     refine_rounds: int = 3
     refine_margin: float = 0.1
+    faithful: bool = False
+    faithful_skip: float = -0.2
+    faithful_context: int = 1
+    faithful_keep_runs: bool = True
     band: int = 12
     coarse_size: int = 300
     norm_samples: int = 64
@@ -136,6 +148,10 @@ class AlignConfig:
             raise ConfigError(f"norm floor must be in (0, 1] (got {self.norm_floor})")
         if not self.refine_margin >= 0:
             raise ConfigError(f"refine margin must be 0 or more (got {self.refine_margin})")
+        if not -1.0 <= self.faithful_skip <= 0.0:
+            raise ConfigError(f"faithful skip must be between -1 and 0 (got {self.faithful_skip})")
+        if self.faithful_context < 0:
+            raise ConfigError(f"faithful context must be 0 or more (got {self.faithful_context})")
         if self.refine_rounds < 1:
             raise ConfigError(f"refine rounds must be at least 1 (got {self.refine_rounds})")
 
@@ -167,6 +183,11 @@ class AlignConfig:
         return (f"{number(self.refine_join)}/{number(self.refine_split)}/len{number(self.refine_length)}"
                 f"/r{self.refine_rounds}/m{number(self.refine_margin)}")
 
+    def _faithful_sig(self) -> str:
+        if not self.faithful:
+            return "off"
+        return f"{number(self.faithful_skip)}/c{self.faithful_context}" + ("/runs" if self.faithful_keep_runs else "")
+
     def signature(self, encoder_version: str = "") -> Signature:
         """A sacrebleu-style signature, e.g. ``fr-ar|enc:use-0.2.1|bead:5|…|version:…``."""
         enc = f"{self.encoder}-{encoder_version}" if encoder_version else self.encoder
@@ -178,6 +199,7 @@ class AlignConfig:
             ("unrelated", f"{number(self.unrelated_weight)}@{number(self.unrelated_threshold)}"),
             ("head", self._heading_sig()), ("norm", number(self.norm_floor)),
             ("refine", self._refine_sig()),
+            ("faithful", self._faithful_sig()),
             ("band", str(self.band)), ("full", str(self.coarse_size)), ("seed", str(self.seed)),
             ("split", "pre" if self.pre_split else "auto"),
         ))

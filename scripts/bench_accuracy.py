@@ -2,7 +2,7 @@
 
 Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
                                         [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2] [--blocks tgt=2]
-                                        [--systems aligner,galechurch,sentalign] [--encoders use,e5]
+                                        [--systems aligner,aligner-faithful,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
 on test) and our fr–ar benchmark (``benchmarks/frar``, built by
@@ -11,6 +11,8 @@ table — system, encoder, strict P/R/F1, lax P/R/F1, seconds (encoding included
 embedding cache) — with every row run in this process on the same inputs:
 
 * ``aligner``: ours, with each encoder;
+* ``aligner-faithful``: ours with ``--faithful`` (texts translated in full: doubtful windows
+  re-aligned with span encodings, :mod:`aligner.align.faithful`), with each encoder;
 * ``galechurch``: Gale–Church (PyPI ``galechurch``), lengths only;
 * ``sentalign``: the Vecalign programme on PyPI, fed the same loaded encoder
   (its defaults: overlaps and beads up to 8 sentences);
@@ -63,6 +65,13 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},
     "member weight 1.0 (before)": {"member_weight": 1.0},
     "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},
+}
+
+#: The same for ``--faithful``'s pass (:mod:`aligner.align.faithful`), on top of ``--faithful``.
+FAITHFUL_ABLATIONS: dict[str, dict[str, Any]] = {
+    "no context (only the beads that are not 1-1)": {"faithful_context": 0},
+    "skip -0.1 (Bertalign's default)": {"faithful_skip": -0.1},
+    "runs of unaligned sentences re-aligned too": {"faithful_keep_runs": False},
 }
 
 
@@ -294,7 +303,7 @@ def main() -> None:
     disable_side_processes()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default="textberg-dev,textberg-test,frar-dev,frar-test")
-    ap.add_argument("--systems", default="aligner,galechurch,sentalign")
+    ap.add_argument("--systems", default="aligner,aligner-faithful,galechurch,sentalign")
     ap.add_argument("--encoders", default="use,e5")
     ap.add_argument("--sentalign-encoders", default="use")
     ap.add_argument("--concatenate", action="store_true",
@@ -344,6 +353,12 @@ def main() -> None:
             if args.ablations:
                 rows += [(f"aligner, {name}", encoders[0], run_aligner(encoders[0], langs, **off))
                          for name, off in ABLATIONS.items()]
+        if "aligner-faithful" in systems:
+            rows += [("aligner --faithful", e, run_aligner(e, langs, faithful=True)) for e in args.encoders.split(",")]
+            if args.ablations:
+                rows += [(f"aligner --faithful, {name}", args.encoders.split(",")[0],
+                          run_aligner(args.encoders.split(",")[0], langs, faithful=True, **off))
+                         for name, off in FAITHFUL_ABLATIONS.items()]
         if "galechurch" in systems:
             rows.append(("galechurch", "–", run_galechurch))
         if "sentalign" in systems:
@@ -358,12 +373,12 @@ def main() -> None:
                 texts, sentences = align.encoded()
                 notes.append(f"{system}/{enc}: {texts} texts encoded for {sentences} sentences "
                              f"({texts / max(sentences, 1):.2f} per sentence)")
-            if hasattr(align, "confidences") and system == "aligner":
-                tables.append((enc, markdown(align.confidences, right_beads(golds, preds))))
+            if hasattr(align, "confidences") and system in ("aligner", "aligner --faithful"):
+                tables.append((f"{system}, {enc}", markdown(align.confidences, right_beads(golds, preds))))
         for note in notes:
             print(note)
         for enc, table in tables:
-            print(f"\nReliability of the confidence ({bench}, aligner, {enc}): beads per bin, share exactly in the gold")
+            print(f"\nReliability of the confidence ({bench}, {enc}): beads per bin, share exactly in the gold")
             print("\n".join(table))
 
 

@@ -19,6 +19,7 @@ from ..config import AlignConfig
 from ..models import Bead
 from . import kernels as _dp
 from .confidence import confidence, feature_row, weights_for
+from .faithful import realign_faithful
 from .refine import Pair, Span, SpanVectors, refine_beads
 
 #: Largest bead of the coarse levels, which only place the band of the next level.
@@ -207,41 +208,63 @@ def _in_band(pair: Pair, arr: _Searched) -> bool:
     return all(arr.band.dlo[u] <= tgt[0] and tgt[-1] < arr.dhi[u] for u in src)
 
 
-def _refine(raw: list[tuple[int, int, int, int]], arr: _Searched, spans: SpanVectors,
-            cfg: AlignConfig, level: _Level) -> list[tuple[int, int, int, int]]:
-    """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes."""
-    pairs = [(tuple(range(i - a, i)), tuple(range(j - b, j))) for i, j, a, b in raw]
-    hx, hy, gx, gy = level.hx, level.hy, level.gx, level.gy
-    rule = cfg.heading_rule
+class _Rules:
+    """What the refinement and the faithful pass may not do: the heading rule, and cells
+    outside the searched band."""
 
-    def headings(side: Span, h: np.ndarray, other: Span, glued: np.ndarray) -> int:
+    def __init__(self, arr: _Searched, cfg: AlignConfig, level: _Level) -> None:
+        self.arr, self.cfg, self.level = arr, cfg, level
+
+    def _headings(self, side: Span, h: np.ndarray, other: Span, glued: np.ndarray) -> int:
         # headings of one side of a many-sentence bead; the first one is excused when
         # it may open the merge (one glued line on the other side)
-        lead = cfg.heading_leads and len(side) > 1 and len(other) == 1 and glued[other[0]] > 0.5
+        lead = self.cfg.heading_leads and len(side) > 1 and len(other) == 1 and glued[other[0]] > 0.5
         return sum(int(h[u + 1] > h[u]) for u in side[1 if lead else 0:])
 
-    def inside(pair: Pair) -> bool:
+    def inside(self, pair: Pair) -> bool:
         src, tgt = pair
-        return rule and bool(headings(src, hx, tgt, gy) + headings(tgt, hy, src, gx))
+        lv = self.level
+        return self.cfg.heading_rule and bool(self._headings(src, lv.hx, tgt, lv.gy)
+                                              + self._headings(tgt, lv.hy, src, lv.gx))
 
-    def fixed(pair: Pair) -> bool:
+    def fixed(self, pair: Pair) -> bool:
         # an unaligned heading stays alone unless a glued line may take it
-        return inside(pair) and not (cfg.heading_leads and (gx.any() or gy.any()))
+        return self.inside(pair) and not (self.cfg.heading_leads and (self.level.gx.any() or self.level.gy.any()))
 
-    def allowed(pair: Pair) -> bool:
+    def allowed(self, pair: Pair) -> bool:
         # a heading stands alone, as in the search; and no cell outside the band
         many = len(pair[0]) + len(pair[1]) > 2
-        return not (many and inside(pair)) and _in_band(pair, arr)
+        return not (many and self.inside(pair)) and _in_band(pair, self.arr)
 
-    pairs = refine_beads(pairs, spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
-                         fixed=fixed, allowed=allowed, length_weight=cfg.refine_length,
-                         rounds=cfg.refine_rounds, margin=cfg.refine_margin)
+
+def _as_pairs(raw: list[tuple[int, int, int, int]]) -> list[Pair]:
+    return [(tuple(range(i - a, i)), tuple(range(j - b, j))) for i, j, a, b in raw]
+
+
+def _as_raw(pairs: list[Pair]) -> list[tuple[int, int, int, int]]:
     out = []
     i = j = 0
     for src, tgt in pairs:
         i, j = i + len(src), j + len(tgt)
         out.append((i, j, len(src), len(tgt)))
     return out
+
+
+def _refine(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVectors,
+            cfg: AlignConfig) -> list[tuple[int, int, int, int]]:
+    """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes."""
+    pairs = refine_beads(_as_pairs(raw), spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
+                         fixed=rules.fixed, allowed=rules.allowed, length_weight=cfg.refine_length,
+                         rounds=cfg.refine_rounds, margin=cfg.refine_margin)
+    return _as_raw(pairs)
+
+
+def _faithful(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVectors,
+              cfg: AlignConfig) -> list[tuple[int, int, int, int]]:
+    """The path *raw* after :func:`aligner.align.faithful.realign_faithful`."""
+    pairs = realign_faithful(_as_pairs(raw), spans, cfg.max_bead, cfg.faithful_skip, cfg.faithful_context,
+                             allowed=rules.allowed, keep_runs=cfg.faithful_keep_runs)
+    return _as_raw(pairs)
 
 
 def align_vectors(
@@ -284,8 +307,11 @@ def align_vectors(
         _flags(y_glued, m),
     )
     raw, arr = _search(level, cfg, types, rng)
+    rules = _Rules(arr, cfg, level)
     if spans is not None and cfg.refine:
-        raw = _refine(raw, arr, spans, cfg, level)
+        raw = _refine(raw, rules, spans, cfg)
+    if spans is not None and cfg.faithful:
+        raw = _faithful(raw, rules, spans, cfg)
     best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
     rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor)
     if features_out is not None:

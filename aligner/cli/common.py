@@ -78,6 +78,10 @@ alignment_options = options(
     click.option("--refine/--no-refine", default=DEFAULTS.refine, show_default=True,
                  help="Check bead boundaries again with the spans in doubt encoded as one text "
                       "(more accurate, a few more encoder calls)."),
+    click.option("--faithful", is_flag=True, default=DEFAULTS.faithful,
+                 help="The texts are translated in full (books, reports): a short sentence next to a unit is "
+                      "merged into it rather than left unaligned (about twice the encoder calls). Not for "
+                      "rewritten news, where sentences are added and dropped."),
     click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given."),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
     click.option("--cache-dir", type=click.Path(file_okay=False),

@@ -1,0 +1,152 @@
+"""Re-alignment of the doubtful parts of a path, for texts translated in full (``--faithful``).
+
+Where every sentence of one text is translated in the other (books, reports, legal
+texts: Text+Berg's yearbooks), an unaligned sentence is rare: a short sentence next to a
+bead ("Sicherlich ." before the sentence that "Sans doute , mais …" translates) is far
+more often a member of a merge than a sentence left out. The default search, which
+must also serve rewritten news where sentences are added and dropped, leaves such
+members unaligned.
+
+This pass re-aligns, with Bertalign's second-pass objective (Liu & Zhu 2022), the
+windows of the path around its beads that are not 1-1: every bead of the window is
+scored by the cosine of its two sides *encoded as one text each* times the length
+penalty ``log2(1 + shorter / longer)`` (lengths in characters, the source scaled by the
+document's ratio), an unaligned sentence scores ``skip`` (negative), and the window's
+path of highest total score replaces it. A merge costs nothing by itself: it wins
+when its spans match better than a pair plus an unaligned sentence. Runs of two or
+more unaligned sentences (a passage one side lacks) stay as they are, and so does
+every bead outside the windows; a window holds at most :data:`MAX_WINDOW` beads, so
+the pass is linear in document length. Spans of the windows are encoded in one batch
+per side (about one extra encoding per sentence on Text+Berg; figures in
+docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from .refine import Pair, Span, SpanVectors
+
+#: Largest number of beads of the path re-aligned as one window (longer runs are cut).
+MAX_WINDOW = 24
+
+
+def _is_null(pair: Pair) -> bool:
+    return bool(pair[0]) != bool(pair[1])
+
+
+def doubtful_windows(path: Sequence[Pair], context: int, keep_runs: bool = True) -> list[tuple[int, int]]:
+    """Ranges ``[k0, k1)`` of beads to re-align: each bead that is not 1-1, with *context*
+    beads on each side, overlapping ranges joined, runs of two or more unaligned sentences
+    left out when *keep_runs* (they are kept as they are), and no range longer than
+    :data:`MAX_WINDOW` beads."""
+    n = len(path)
+    null = [_is_null(p) for p in path]
+    in_run = [keep_runs and null[k] and ((k > 0 and null[k - 1]) or (k + 1 < n and null[k + 1]))
+              for k in range(n)]
+    marked = [False] * n
+    for k, (src, tgt) in enumerate(path):
+        if (len(src), len(tgt)) != (1, 1) and not in_run[k]:
+            for q in range(max(0, k - context), min(n, k + context + 1)):
+                if not in_run[q]:
+                    marked[q] = True
+    windows = []
+    k = 0
+    while k < n:
+        if not marked[k]:
+            k += 1
+            continue
+        end = k
+        while end < n and marked[end] and end - k < MAX_WINDOW:
+            end += 1
+        windows.append((k, end))
+        k = end
+    return windows
+
+
+class _Scorer:
+    """Bertalign's score of a bead from the span encodings of *spans*."""
+
+    def __init__(self, spans: SpanVectors, skip: float) -> None:
+        self.spans, self.skip = spans, skip
+
+    def __call__(self, pair: Pair) -> float:
+        src, tgt = pair
+        if not src or not tgt:
+            return self.skip
+        # shorter / longer = exp(-|log(target / (ratio · source))|)
+        shorter_over_longer = math.exp(-self.spans.length_deviation(src, tgt))
+        return self.spans.cos(src, tgt) * math.log2(1.0 + shorter_over_longer)
+
+
+def _spans_of(first: int, last: int, longest: int) -> list[Span]:
+    """Every span of 2 … *longest* consecutive sentences within ``[first, last)``."""
+    return [tuple(range(i, i + k)) for k in range(2, longest + 1) for i in range(first, last - k + 1)]
+
+
+def _best_path(start: tuple[int, int], end: tuple[int, int], max_bead: int, score: Callable[[Pair], float],
+               allowed: Callable[[Pair], bool]) -> list[Pair] | None:
+    """The path of highest total score from node *start* to node *end* (None: no allowed path)."""
+    i0, j0 = start
+    i1, j1 = end
+    shapes = [(0, 1), (1, 0)] + [(a, b) for a in range(1, max_bead) for b in range(1, max_bead) if a + b <= max_bead]
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {start: (0.0, (0, 0))}
+    for i in range(i0, i1 + 1):
+        for j in range(j0, j1 + 1):
+            if (i, j) == start:
+                continue
+            top: tuple[float, tuple[int, int]] | None = None
+            for a, b in shapes:
+                prev = best.get((i - a, j - b))
+                if prev is None or i - a < i0 or j - b < j0:
+                    continue
+                pair = (tuple(range(i - a, i)), tuple(range(j - b, j)))
+                if a and b and a + b > 2 and not allowed(pair):
+                    continue
+                total = prev[0] + score(pair)
+                if top is None or total > top[0]:
+                    top = (total, (a, b))
+            if top is not None:
+                best[(i, j)] = top
+    if end not in best:
+        return None
+    out: list[Pair] = []
+    i, j = end
+    while (i, j) != start:
+        a, b = best[(i, j)][1]
+        out.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    out.reverse()
+    return out
+
+
+def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, skip: float, context: int,
+                     allowed: Callable[[Pair], bool] = lambda _: True, keep_runs: bool = True) -> list[Pair]:
+    """*path* with each of its :func:`doubtful_windows` re-aligned (see the module's notes).
+
+    *allowed(bead)* rejects a bead of several sentences (a heading inside, a cell the
+    search did not compute). The result covers every sentence of both sides exactly
+    once, in order, as *path* did.
+    """
+    path = [(tuple(s), tuple(t)) for s, t in path]
+    windows = doubtful_windows(path, context, keep_runs)
+    if not windows:
+        return path
+    nodes = [(0, 0)]
+    for src, tgt in path:
+        nodes.append((nodes[-1][0] + len(src), nodes[-1][1] + len(tgt)))
+    longest = max_bead - 1
+    # every span a window may score, in one encoder call per side
+    spans.prefetch(0, (s for k0, k1 in windows for s in _spans_of(nodes[k0][0], nodes[k1][0], longest)))
+    spans.prefetch(1, (s for k0, k1 in windows for s in _spans_of(nodes[k0][1], nodes[k1][1], longest)))
+    score = _Scorer(spans, skip)
+    out: list[Pair] = []
+    done = 0
+    for k0, k1 in windows:
+        out += path[done:k0]
+        better = _best_path(nodes[k0], nodes[k1], max_bead, score, allowed)
+        out += better if better is not None else path[k0:k1]
+        done = k1
+    out += path[done:]
+    return out
