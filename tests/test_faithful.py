@@ -104,6 +104,10 @@ def test_realigned_path_is_monotonic_and_uses_every_sentence_once(shapes, seed, 
     assert [i for s, _ in out for i in s] == list(range(n))
     assert [j for _, t in out for j in t] == list(range(m))
     assert all((s or t) and len(s) + len(t) <= max_bead for s, t in out)
+    # every new unit, 1-1 included, is one that *allowed* accepts (the search's band)
+    near = lambda b: all(abs(i - j) <= 1 for i in b[0] for j in b[1])  # noqa: E731
+    out = realign_faithful(first, spans, max_bead=max_bead, skip=-0.2, context=context, allowed=near)
+    assert all(near(b) or b in first for b in out if b[0] and b[1])
 
 
 def test_align_vectors_with_faithful_covers_both_sides():
@@ -119,6 +123,26 @@ def test_align_vectors_with_faithful_covers_both_sides():
     assert [j for b in beads for j in b.tgt] == list(range(len(tgt)))
     assert ((1,), (1, 2)) in [(b.src, b.tgt) for b in beads]
     assert all(0.0 <= b.confidence <= 1.0 for b in beads)
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 40), m=st.integers(1, 40), seed=st.integers(0, 2**16), max_bead=st.integers(2, 6))
+def test_faithful_stays_in_the_searched_band_of_long_documents(n, m, seed, max_bead):
+    # coarse_size 8 and band 3: the search computes a narrow band; a unit outside it would
+    # make the confidence read cells that were never computed
+    rng = np.random.default_rng(seed)
+    src = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(n)]
+    tgt = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(m)]
+    spans, _ = _setup(src, tgt, dim=8, seed=seed)
+    xs = np.array([spans.vector(0, (i,)) for i in range(n)], dtype=np.float32)
+    ys = np.array([spans.vector(1, (j,)) for j in range(m)], dtype=np.float32)
+    cfg = AlignConfig(max_bead=max_bead, coarse_size=8, band=3, faithful=True, faithful_context=2)
+    beads = align_vectors(xs, ys, rng.integers(1, 200, n), rng.integers(1, 200, m), cfg, spans=spans)
+    assert [i for b in beads for i in b.src] == list(range(n))
+    assert [j for b in beads for j in b.tgt] == list(range(m))
+    assert all(0.0 <= b.confidence <= 1.0 for b in beads)
+    # a unit's dissimilarity is at most 2 / norm floor (40); a cell outside the band reads garbage
+    assert all(np.isfinite(b.cost) and 0.0 <= b.cost <= 40.0 for b in beads if b.src and b.tgt)
 
 
 def test_faithful_settings_are_checked_and_signed():

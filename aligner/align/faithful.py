@@ -102,7 +102,7 @@ def _best_path(start: tuple[int, int], end: tuple[int, int], max_bead: int, scor
                 if prev is None or i - a < i0 or j - b < j0:
                     continue
                 pair = (tuple(range(i - a, i)), tuple(range(j - b, j)))
-                if a and b and a + b > 2 and not allowed(pair):
+                if a and b and not allowed(pair):
                     continue
                 total = prev[0] + score(pair)
                 if top is None or total > top[0]:
@@ -125,8 +125,8 @@ def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, sk
                      allowed: Callable[[Pair], bool] = lambda _: True, keep_runs: bool = True) -> list[Pair]:
     """*path* with each of its :func:`doubtful_windows` re-aligned (see the module's notes).
 
-    *allowed(bead)* rejects a bead of several sentences (a heading inside, a cell the
-    search did not compute). The result covers every sentence of both sides exactly
+    *allowed(bead)* rejects a bead (a heading inside a merge, a cell the search did not
+    compute: the confidence reads the search's band). The result covers every sentence of both sides exactly
     once, in order, as *path* did.
     """
     path = [(tuple(s), tuple(t)) for s, t in path]
