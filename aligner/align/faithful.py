@@ -17,8 +17,8 @@ when its spans match better than a pair plus an unaligned sentence. Runs of two 
 more unaligned sentences (a passage one side lacks) stay as they are, and so does
 every bead outside the windows; a window holds at most :data:`MAX_WINDOW` beads, so
 the pass is linear in document length. Spans of the windows are encoded in one batch
-per side (about one extra encoding per sentence on Text+Berg; figures in
-docs/benchmarks.md).
+per side: 0.7–1.7 extra texts per sentence, longer ones, so 4–5 times the time of the
+defaults with ``use`` (figures in docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ def _spans_of(first: int, last: int, longest: int) -> list[Span]:
 
 
 def _best_path(start: tuple[int, int], end: tuple[int, int], max_bead: int, score: Callable[[Pair], float],
-               allowed: Callable[[Pair], bool]) -> list[Pair] | None:
-    """The path of highest total score from node *start* to node *end* (None: no allowed path)."""
+               allowed: Callable[[Pair], bool]) -> list[Pair]:
+    """The path of highest total score from node *start* to node *end* (unaligned sentences are
+    always allowed, so there is one)."""
     i0, j0 = start
     i1, j1 = end
     shapes = [(0, 1), (1, 0)] + [(a, b) for a in range(1, max_bead) for b in range(1, max_bead) if a + b <= max_bead]
@@ -109,8 +110,6 @@ def _best_path(start: tuple[int, int], end: tuple[int, int], max_bead: int, scor
                     top = (total, (a, b))
             if top is not None:
                 best[(i, j)] = top
-    if end not in best:
-        return None
     out: list[Pair] = []
     i, j = end
     while (i, j) != start:
@@ -126,8 +125,8 @@ def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, sk
     """*path* with each of its :func:`doubtful_windows` re-aligned (see the module's notes).
 
     *allowed(bead)* rejects a bead (a heading inside a merge, a cell the search did not
-    compute: the confidence reads the search's band). The result covers every sentence of both sides exactly
-    once, in order, as *path* did.
+    compute: the confidence reads the search's band). The result covers every sentence of
+    both sides exactly once, in order, as *path* did.
     """
     path = [(tuple(s), tuple(t)) for s, t in path]
     windows = doubtful_windows(path, context, keep_runs)
@@ -145,8 +144,7 @@ def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, sk
     done = 0
     for k0, k1 in windows:
         out += path[done:k0]
-        better = _best_path(nodes[k0], nodes[k1], max_bead, score, allowed)
-        out += better if better is not None else path[k0:k1]
+        out += _best_path(nodes[k0], nodes[k1], max_bead, score, allowed)
         done = k1
     out += path[done:]
     return out

@@ -80,8 +80,8 @@ alignment_options = options(
                       "(more accurate, a few more encoder calls)."),
     click.option("--faithful", is_flag=True, default=DEFAULTS.faithful,
                  help="The texts are translated in full (books, reports): a short sentence next to a unit is "
-                      "merged into it rather than left unaligned (about twice the encoder calls). Not for "
-                      "rewritten news, where sentences are added and dropped."),
+                      "merged into it rather than left unaligned (about 4 times slower: spans encoded as one "
+                      "text). Not for rewritten news, where sentences are added and dropped."),
     click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given."),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
     click.option("--cache-dir", type=click.Path(file_okay=False),
