@@ -153,10 +153,20 @@ def env() -> dict[str, str]:
     return e
 
 
+def _default_signals() -> None:
+    # a suite started in the background (nohup, `cmd &` without job control) hands SIGHUP or
+    # SIGINT down ignored, and the commands rightly leave an ignored signal alone: the cases
+    # that send them must start from the default disposition
+    for sig in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def spawn(args: list[str], **extra_env: str) -> subprocess.Popen[str]:
-    """Start *args* in its own session (so a hang can be killed with its children)."""
+    """Start *args* in its own session (so a hang can be killed with its children), with the
+    default handling of the signals the cases send."""
     return subprocess.Popen(args, cwd=ROOT, env={**env(), **extra_env}, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_default_signals)
 
 
 def finish(proc: subprocess.Popen[str], seconds: float = CASE_SECONDS) -> Proc:

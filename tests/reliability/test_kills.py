@@ -173,8 +173,6 @@ def test_four_jobs_on_one_cache(tmp_path: Path, pair) -> None:
 WRITER = """
 import os, signal, sys, time
 from aligner.io.atomic import AtomicFile, install_signal_handlers
-# a test run under nohup hands SIGHUP down ignored, and the handlers respect an ignored signal
-signal.signal(signal.SIGHUP, signal.SIG_DFL)
 install_signal_handlers()
 f = AtomicFile(sys.argv[1])
 f.write("x" * 100000)
