@@ -17,7 +17,7 @@ when its spans match better than a pair plus an unaligned sentence. Runs of two 
 more unaligned sentences (a passage one side lacks) stay as they are, and so does
 every bead outside the windows; a window holds at most :data:`MAX_WINDOW` beads, so
 the pass is linear in document length. Spans of the windows are encoded in one batch
-per side: 0.7–1.7 extra texts per sentence, longer ones, so 4–5 times the time of the
+per side: 0.7–1.7 extra texts per sentence, longer ones, so 3–5 times the time of the
 defaults with ``use`` (figures in docs/benchmarks.md).
 """
 

@@ -80,7 +80,7 @@ alignment_options = options(
                       "(more accurate, a few more encoder calls)."),
     click.option("--faithful", is_flag=True, default=DEFAULTS.faithful,
                  help="The texts are translated in full (books, reports): a short sentence next to a unit is "
-                      "merged into it rather than left unaligned (about 4 times slower: spans encoded as one "
+                      "merged into it rather than left unaligned (3 to 5 times slower: spans encoded as one "
                       "text). Not for rewritten news, where sentences are added and dropped."),
     click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given."),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
