@@ -347,17 +347,16 @@ def main() -> None:
         tables = []
         notes: list[str] = []
         rows: list[tuple[str, str, Callable[[list[str], list[str]], BeadList]]] = []
+        encoders = args.encoders.split(",")
         if "aligner" in systems:
-            encoders = args.encoders.split(",")
             rows += [("aligner", e, run_aligner(e, langs)) for e in encoders]
             if args.ablations:
                 rows += [(f"aligner, {name}", encoders[0], run_aligner(encoders[0], langs, **off))
                          for name, off in ABLATIONS.items()]
         if "aligner-faithful" in systems:
-            rows += [("aligner --faithful", e, run_aligner(e, langs, faithful=True)) for e in args.encoders.split(",")]
+            rows += [("aligner --faithful", e, run_aligner(e, langs, faithful=True)) for e in encoders]
             if args.ablations:
-                rows += [(f"aligner --faithful, {name}", args.encoders.split(",")[0],
-                          run_aligner(args.encoders.split(",")[0], langs, faithful=True, **off))
+                rows += [(f"aligner --faithful, {name}", encoders[0], run_aligner(encoders[0], langs, faithful=True, **off))
                          for name, off in FAITHFUL_ABLATIONS.items()]
         if "galechurch" in systems:
             rows.append(("galechurch", "–", run_galechurch))
