@@ -214,6 +214,8 @@ class _Rules:
 
     def __init__(self, arr: _Searched, cfg: AlignConfig, level: _Level) -> None:
         self.arr, self.cfg, self.level = arr, cfg, level
+        # a glued line on either side lets a heading open a merge (asked once, not per bead)
+        self.may_lead = cfg.heading_leads and bool(level.gx.any() or level.gy.any())
 
     def _headings(self, side: Span, h: np.ndarray, other: Span, glued: np.ndarray) -> int:
         # headings of one side of a many-sentence bead; the first one is excused when
@@ -229,7 +231,7 @@ class _Rules:
 
     def fixed(self, pair: Pair) -> bool:
         # an unaligned heading stays alone unless a glued line may take it
-        return self.inside(pair) and not (self.cfg.heading_leads and (self.level.gx.any() or self.level.gy.any()))
+        return self.inside(pair) and not self.may_lead
 
     def allowed(self, pair: Pair) -> bool:
         # a heading stands alone, as in the search; and no cell outside the band
