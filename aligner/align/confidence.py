@@ -13,20 +13,29 @@ not calibrated, and the signature's encoder name says which encoder produced the
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
+
+from .refine import Pair, SpanVectors, prefetch_pairs
 
 #: Names of the features of a bead that its confidence is computed from.
 FEATURES = (
     "bias", "pair_dissimilarity", "null_best_dissimilarity", "is_null", "is_many",
     "extra_sentences", "next_to_null", "next_to_many", "partner_margin", "document_best_dissimilarity",
+    "has_join", "join_gain",
 )
+
+#: Weight of the length deviation in the score behind ``join_gain`` (fixed here, apart from
+#: ``--refine-length``, so that the calibrated feature means the same under any setting).
+JOIN_LENGTH = 0.2
+#: Join gains at or below this are alike (the sentence plainly does not belong).
+JOIN_FLOOR = -0.3
 
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
-    "use": np.array([5.458, -3.015, 0.337, -2.119, 0.407, -1.033, -0.539, -0.632, -1.899, -1.939]),
-    "e5": np.array([3.703, -0.390, 1.136, -2.109, 0.672, -1.878, -0.894, -0.872, -2.727, 1.126]),
+    "use": np.array([5.540, -3.125, -0.170, -1.090, 0.319, -0.931, 0.503, -0.530, -2.018, -1.903, -1.317, -3.635]),
+    "e5": np.array([3.583, -0.301, 0.967, -1.383, 0.763, -1.919, 0.089, -0.774, -2.684, 1.391, -1.428, -1.772]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"
@@ -43,21 +52,71 @@ def confidence(weights: np.ndarray, row: np.ndarray) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def join_candidates(pairs: Sequence[Pair], k: int,
+                    heading: Callable[[int, int], bool] | None = None) -> list[tuple[Pair, Pair]]:
+    """(pair, joined) for each neighbour of bead *k* of the other kind: an unaligned sentence
+    next to a pair, or a pair next to an unaligned sentence; *pair* is the one of the two that
+    has both sides, *joined* the bead the two would make. A join that would hold a heading
+    (``heading(side, index)``) is no candidate: headings stay out of merges (the heading rule),
+    and a one-sided heading is often a summary of the paragraph it opens, not a member."""
+    src, tgt = pairs[k]
+    out = []
+    for q in (k - 1, k + 1):
+        if not 0 <= q < len(pairs):
+            continue
+        qs, qt = pairs[q]
+        k_null, q_null = bool(src) != bool(tgt), bool(qs) != bool(qt)
+        if k_null == q_null:
+            continue
+        joined = (tuple(sorted(src + qs)), tuple(sorted(tgt + qt)))
+        if heading is not None and any(heading(side, i) for side in (0, 1) for i in joined[side]):
+            continue
+        out.append((pairs[q] if k_null else pairs[k], joined))
+    return out
+
+
+def join_gains(pairs: Sequence[Pair], score: Callable[[Pair], float],
+               heading: Callable[[int, int], bool] | None = None) -> list[float | None]:
+    """For each bead of *pairs*, how much the best join with a neighbour of the other kind
+    (:func:`join_candidates`) would raise the pair's *score*; None without such a neighbour.
+
+    Near 0 or above, the unaligned sentence reads as a member of the pair that the search
+    left out (a broken merge), and both beads are less likely right.
+    """
+    out: list[float | None] = []
+    for k in range(len(pairs)):
+        gains = [score(joined) - score(pair) for pair, joined in join_candidates(pairs, k, heading)]
+        out.append(max(gains) if gains else None)
+    return out
+
+
+def span_join_gains(pairs: Sequence[Pair], spans: SpanVectors,
+                    heading: Callable[[int, int], bool] | None = None) -> list[float | None]:
+    """:func:`join_gains` with the spans encoded as one text each (one batch per side for
+    the joins not encoded yet) and the length deviation weighed by :data:`JOIN_LENGTH`."""
+    prefetch_pairs(spans, [p for k in range(len(pairs)) for c in join_candidates(pairs, k, heading) for p in c])
+    return join_gains(pairs, lambda pair: spans.score(pair, JOIN_LENGTH), heading)
+
+
 def feature_row(a: int, b: int, base: float, best: float, typical: float,
-                neighbours: Sequence[tuple[int, int]]) -> np.ndarray:
+                neighbours: Sequence[tuple[int, int]], join: float | None = None) -> np.ndarray:
     """The :data:`FEATURES` of a bead of *a* source and *b* target sentences, the one place
     they are defined (the search and the review's rescoring both call it).
 
     *base*: the bead's normalised dissimilarity (pairs); *best*: for a 1-1 bead the lowest
     1-1 dissimilarity of either sentence to any partner, for an unaligned sentence its
     own; *typical*: the document's median of those; *neighbours*: the shapes (a, b) of
-    the beads before and after it.
+    the beads before and after it; *join*: its :func:`join_gains` value (None: no neighbour
+    of the other kind).
     """
     row = np.zeros(len(FEATURES))
     row[0] = 1.0
     row[9] = typical
     row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
     row[7] = float(any(x + y > 2 for x, y in neighbours))
+    if join is not None:
+        row[10] = 1.0
+        row[11] = max(join, JOIN_FLOOR) - JOIN_FLOOR
     if a and b:
         row[1] = base
         row[4] = float(a + b > 2)

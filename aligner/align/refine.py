@@ -127,7 +127,8 @@ def _split_candidates(bead: Pair) -> list[tuple[int, int, str, Pair]]:
     return out
 
 
-def _prefetch(vectors: SpanVectors, pairs: Iterable[Pair]) -> None:
+def prefetch_pairs(vectors: SpanVectors, pairs: Iterable[Pair]) -> None:
+    """Encode, one batch per side, the spans of *pairs* not known yet."""
     pairs = list(pairs)
     vectors.prefetch(0, (s for s, _ in pairs))
     vectors.prefetch(1, (t for _, t in pairs))
@@ -197,7 +198,7 @@ def _join_round(beads: list[Pair], vectors: SpanVectors, threshold: float, max_b
 def _split_round(beads: list[Pair], vectors: SpanVectors, threshold: float,
                  allowed: Callable[[Pair], bool], length_weight: float, doubt: _Doubt) -> bool:
     doubtful = [b for b in beads if _many(b) and doubt.split(b, threshold)]
-    _prefetch(vectors, [p for b in doubtful for p in [b] + [c[3] for c in _split_candidates(b)]])
+    prefetch_pairs(vectors, [p for b in doubtful for p in [b] + [c[3] for c in _split_candidates(b)]])
     changed = False
     out: list[Pair] = []
     for bead in beads:
@@ -236,7 +237,7 @@ def refine_beads(beads: Sequence[Pair], vectors: SpanVectors, join: float, split
     doubt = _Doubt(vectors, length_weight, margin)
     for _ in range(rounds):
         # one encoder call per side for what this round can compare first
-        _prefetch(vectors, _wanted(path, max_bead, fixed, doubt, join, split))
+        prefetch_pairs(vectors, _wanted(path, max_bead, fixed, doubt, join, split))
         joined = _join_round(path, vectors, join, max_bead, fixed, allowed, length_weight, doubt)
         split_ = _split_round(path, vectors, split, allowed, length_weight, doubt)
         if not (joined or split_):

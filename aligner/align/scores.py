@@ -4,8 +4,8 @@ Verdict thresholds (documented in docs/qa.md):
 
 * ``parallel``: at least 90 % of the content sentences of each side are in a
   confident unit (confidence ≥ 0.5) and the mean unit confidence is ≥ 0.7;
-* ``comparable``: at least 30 % of each side (rewritten, partly aligned,
-  as the seed pair 000/003) with mean confidence ≥ 0.5;
+* ``comparable``: at least 30 % of each side (rewritten, partly aligned)
+  with mean confidence ≥ 0.5;
 * ``unrelated``: anything less.
 
 Headings and items count as content only when aligned; boilerplate was removed

@@ -11,6 +11,8 @@ coarse path is found, and the next level searches only a band around it.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,7 +20,7 @@ import numpy as np
 from ..config import AlignConfig
 from ..models import Bead
 from . import kernels as _dp
-from .confidence import confidence, feature_row, weights_for
+from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
 from .faithful import realign_faithful
 from .refine import Pair, Span, SpanVectors, refine_beads
 
@@ -315,7 +317,18 @@ def align_vectors(
     if spans is not None and cfg.faithful:
         raw = _faithful(raw, rules, spans, cfg)
     best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
-    rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor)
+    pairs = _as_pairs(raw)
+    # the join gains from span encodings, unless the refinement is off (no encoder call then)
+    heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
+
+    def heading(side: int, i: int) -> bool:
+        return bool(heads[side][i])
+
+    if spans is not None and (cfg.refine or cfg.faithful):
+        joins = span_join_gains(pairs, spans, heading)
+    else:
+        joins = join_gains(pairs, _summed_score(level), heading)
+    rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor, joins)
     if features_out is not None:
         features_out.extend(rows)
     beads: list[Bead] = []
@@ -327,9 +340,28 @@ def align_vectors(
     return beads
 
 
+def _summed_score(level: _Level) -> Callable[[Pair], float]:
+    """The join score without span encodings: cosine of the summed sentence vectors, less the
+    length deviation (as :meth:`SpanVectors.estimate`), for callers that give no spans."""
+    ratio = (float(level.ly.sum()) + 1.0) / (float(level.lx.sum()) + 1.0)
+
+    def unit(v: np.ndarray, span: Span) -> np.ndarray:
+        total = np.asarray(v[list(span)], dtype=np.float64).sum(axis=0)
+        return total / max(float(np.linalg.norm(total)), 1e-12)
+
+    def score(pair: Pair) -> float:
+        src, tgt = pair
+        lx, ly = float(level.lx[list(src)].sum()), float(level.ly[list(tgt)].sum())
+        return float(unit(level.x, src) @ unit(level.y, tgt)) - JOIN_LENGTH * abs(math.log((ly + 1.0) / (ratio * lx + 1.0)))
+
+    return score
+
+
 def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
-                  best_x: np.ndarray, best_y: np.ndarray, floor: float) -> list[np.ndarray]:
-    """One row of :data:`FEATURES` per bead of the path *raw*."""
+                  best_x: np.ndarray, best_y: np.ndarray, floor: float,
+                  joins: list[float | None]) -> list[np.ndarray]:
+    """One row of :data:`FEATURES` per bead of the path *raw*; *joins*: each bead's join gain
+    (:func:`aligner.align.confidence.join_gains`)."""
     # how well sentences of this document find a partner at all (harder documents, lower confidence)
     both = np.concatenate([best_x, best_y])
     typical = float(np.median(both[both < 1e17])) if both.size else 1.0
@@ -344,5 +376,5 @@ def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
             best = min(float(best_x[i - 1]), float(best_y[j - 1])) if a == 1 and b == 1 else 0.0
         else:
             base, best = 0.0, float(best_x[i - 1]) if a else float(best_y[j - 1])
-        rows.append(feature_row(a, b, base, best, typical, neighbours))
+        rows.append(feature_row(a, b, base, best, typical, neighbours, joins[k]))
     return rows

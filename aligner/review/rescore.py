@@ -16,12 +16,13 @@ documents; here every sentence of the other side is a candidate.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterable
 
 import numpy as np
 
-from ..align.confidence import confidence, feature_row, weights_for
+from ..align.confidence import JOIN_LENGTH, confidence, feature_row, join_gains, weights_for
 from .edit import EditableAlignment, Unit
 
 
@@ -141,7 +142,26 @@ class Rescorer:
             self._typical_cache = float(np.median(best)) if best else 1.0
         return self._typical_cache
 
-    def _features(self, units: tuple[Unit, ...], k: int) -> np.ndarray:
+    def _span(self, side: int, span: tuple[int, ...]) -> np.ndarray:
+        """The vector of a span of *side* encoded as one text (a single sentence: its own)."""
+        if len(span) == 1 or self._encode is None:
+            total = self._vectors[side][list(span)].sum(axis=0)
+            return total / max(float(np.linalg.norm(total)), 1e-12)
+        text = " ".join(self._texts[side][i] for i in span)
+        return self._unit_rows(self._encode([text], self.langs[side]))[0]
+
+    def _join_score(self, pair: tuple[tuple[int, ...], tuple[int, ...]]) -> float:
+        """As :func:`aligner.align.confidence.span_join_gains` scores a pair: the cosine of its
+        sides encoded as one text each, less :data:`JOIN_LENGTH` times its length deviation."""
+        src, tgt = pair
+        chars = [sum(len(t) for t in texts) for texts in self._texts]
+        ratio = (chars[1] + 1.0) / (chars[0] + 1.0)
+        lx = sum(len(self._texts[0][i]) for i in src)
+        ly = sum(len(self._texts[1][j]) for j in tgt)
+        deviation = abs(math.log((ly + 1.0) / (ratio * lx + 1.0)))
+        return float(self._span(0, src) @ self._span(1, tgt)) - JOIN_LENGTH * deviation
+
+    def _features(self, units: tuple[Unit, ...], k: int, kinds: tuple[list[str], list[str]]) -> np.ndarray:
         u = units[k]
         a, b = len(u.src), len(u.tgt)
         neighbours = [(len(n.src), len(n.tgt)) for n in (units[q] for q in (k - 1, k + 1) if 0 <= q < len(units))]
@@ -150,7 +170,10 @@ class Rescorer:
             best = min(self._best(0, u.src[0]), self._best(1, u.tgt[0])) if a == 1 and b == 1 else 0.0
         else:
             best = self._best(0, u.src[0]) if a else self._best(1, u.tgt[0])
-        return feature_row(a, b, base, best, self._typical(), neighbours)
+        near = [(units[q].src, units[q].tgt) for q in (k - 1, k, k + 1) if 0 <= q < len(units)]
+        heading = lambda side, i: kinds[side][i] == "heading"  # noqa: E731 - headings join no merge
+        join = join_gains(near, self._join_score, heading)[min(k, 1)]  # unit k's place among its neighbours
+        return feature_row(a, b, base, best, self._typical(), neighbours, join)
 
     def confidences(self, alignment: EditableAlignment, indexes: Iterable[int]) -> dict[int, float]:
         """Confidence of the units at *indexes*; empty when the vectors are not ready or failed."""
@@ -159,7 +182,9 @@ class Rescorer:
         with self._lock:
             self._sync_texts(alignment)
             out = {}
+            kinds = ([s.kind for s in alignment.src], [s.kind for s in alignment.tgt])
             for k in indexes:
                 if 0 <= k < len(alignment.units):
-                    out[k] = round(confidence(weights_for(self.encoder_name), self._features(alignment.units, k)), 4)
+                    row = self._features(alignment.units, k, kinds)
+                    out[k] = round(confidence(weights_for(self.encoder_name), row), 4)
             return out
