@@ -83,6 +83,9 @@ class AlignConfig:
         norm_samples: random sentences used to normalise similarities (fixed seed).
         seed: seed of every random choice, recorded for reproducibility.
         pre_split: inputs are one sentence per line, taken as given.
+        pre_split_chrome: with ``pre_split``, lines that the boilerplate rules call page chrome
+            (``Partager cet article``, ``المصدر: وكالات``) stay out of the search and come back
+            unaligned (aligner.align.chrome).
         laser_dir: folder of the LASER model files (None: searched, see aligner.encoders.laser).
         device: where LASER runs: ``auto``, ``cpu`` or ``cuda`` (not part of the signature).
         warn_coverage: warn on stderr when a side's coverage (its sentences in confident units)
@@ -121,6 +124,7 @@ class AlignConfig:
     norm_samples: int = 64
     seed: int = 1234
     pre_split: bool = False
+    pre_split_chrome: bool = True
     laser_dir: str | None = None
     device: str = DEVICE
     warn_coverage: float = 0.5
@@ -201,7 +205,7 @@ class AlignConfig:
             ("refine", self._refine_sig()),
             ("faithful", self._faithful_sig()),
             ("band", str(self.band)), ("full", str(self.coarse_size)), ("seed", str(self.seed)),
-            ("split", "pre" if self.pre_split else "auto"),
+            ("split", ("pre/chrome" if self.pre_split_chrome else "pre") if self.pre_split else "auto"),
         ))
 
 

@@ -16,6 +16,7 @@ from typing import IO
 import numpy as np
 
 from .align.blocks import expand, grouped, list_groups
+from .align.chrome import content_indexes, restore
 from .align.loss import SideAccount, account, loss_warnings
 from .align.refine import SpanVectors
 from .align.search import align_vectors
@@ -149,11 +150,20 @@ def align_sentences(
         src_enc = source_encoder(worker, enc)
         x, y = both(lambda: embed(src, cfg.src_lang, src_enc, cache, on_src),
                     lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
+        # pre-split lines that are page chrome stay out of the search (aligner.align.chrome)
+        chrome = cfg.pre_split and cfg.pre_split_chrome
+        src_kept = content_indexes(src) if chrome else list(range(len(src)))
+        tgt_kept = content_indexes(tgt) if chrome else list(range(len(tgt)))
+        csrc, ctgt = [src[i] for i in src_kept], [tgt[j] for j in tgt_kept]
+        if len(csrc) < len(src):
+            x = x[src_kept]
+        if len(ctgt) < len(tgt):
+            y = y[tgt_kept]
         # a list on one side only is aligned as one block (aligner.align.blocks)
-        src_groups = list_groups(src, any(s.kind == "item" for s in tgt))
-        tgt_groups = list_groups(tgt, any(s.kind == "item" for s in src))
-        gsrc, gx = grouped(src, x, src_groups)
-        gtgt, gy = grouped(tgt, y, tgt_groups)
+        src_groups = list_groups(csrc, any(s.kind == "item" for s in ctgt))
+        tgt_groups = list_groups(ctgt, any(s.kind == "item" for s in csrc))
+        gsrc, gx = grouped(csrc, x, src_groups)
+        gtgt, gy = grouped(ctgt, y, tgt_groups)
         del x, y  # a side with lists was copied into its groups: keep one copy of the vectors
         lx = np.array([len(s.text) for s in gsrc], dtype=np.float64)
         ly = np.array([len(s.text) for s in gtgt], dtype=np.float64)
@@ -165,6 +175,8 @@ def align_sentences(
         spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
         beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans),
                        src_groups, tgt_groups)
+        if len(csrc) < len(src) or len(ctgt) < len(tgt):
+            beads = restore(beads, src_kept, tgt_kept, len(src), len(tgt))
     stage(progress, None)
     return Alignment(
         src=list(src),

@@ -65,6 +65,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},
     "member weight 1.0 (before)": {"member_weight": 1.0},
     "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},
+    "chrome lines aligned like sentences (pre_split_chrome=False)": {"pre_split_chrome": False},
 }
 
 #: The same for ``--faithful``'s pass (:mod:`aligner.align.faithful`), on top of ``--faithful``.

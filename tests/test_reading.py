@@ -114,6 +114,17 @@ def test_content_is_not_boilerplate(line):
     assert classify_line(line) is None
 
 
+@pytest.mark.parametrize("line", ["نشر في 14/03/2020 على الساعة 10:32", "آخر تحديث: 5 مارس 2024", "نشر يوم 5 مارس 2024",
+                                  "تحديث 12:30", "Mis à jour le 14/03/2020 à 10h32"])
+def test_timestamps_are_dropped_on_both_sides(line):
+    assert classify_line(line) == "timestamp"
+
+
+@pytest.mark.parametrize("line", ["نشرت الصحيفة 3 مقالات", "نشر تقرير 2024 عن البطالة", "نشر الوزير في 2020 تقريرا"])
+def test_a_title_that_opens_with_published_is_kept(line):
+    assert classify_line(line) is None
+
+
 def test_teaser_list_is_dropped_until_article_text_returns():
     text = "Article.\nLire la suite\nTitre d'un autre article\nExtrait qui se termine...\n" + "x" * 250 + "."
     kept, dropped = strip_boilerplate(text)

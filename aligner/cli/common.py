@@ -82,7 +82,11 @@ alignment_options = options(
                  help="The texts are translated in full (books, reports): a short sentence next to a unit is "
                       "merged into it rather than left unaligned (3 to 5 times slower: spans encoded as one "
                       "text). Not for rewritten news, where sentences are added and dropped."),
-    click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given."),
+    click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given "
+                                                   "(lines of page chrome, e.g. 'Partager cet article', stay unaligned)."),
+    click.option("--pre-split-chrome/--align-chrome", default=DEFAULTS.pre_split_chrome, show_default=True,
+                 help="With --pre-split, keep lines that the boilerplate rules call page chrome out of the "
+                      "alignment (unaligned, in place), or align them like any line."),
     click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr."),
     click.option("--cache-dir", type=click.Path(file_okay=False),
                  help="Embedding cache folder (default: $ALIGNER_CACHE_DIR or the user cache folder)."),

@@ -68,6 +68,7 @@ RULES: tuple[Rule, ...] = (
         "timestamp",
         r"^(le |publié le |mis à jour le )?\d{1,2}/\d{1,2}/\d{2,4}( à \d{1,2}h\d{2})?\s*$",
         r"^(updated|mis à jour|dernière mise à jour)\b.{0,40}\d{4}.{0,20}$",
+        r"^(نشر|نُشر|تم النشر|آخر تحديث|اخر تحديث|تحديث)(\s+(في|يوم|بتاريخ))?\s*[:：]?\s*(يوم\s+)?[0-9٠-٩][^.!?؟]{0,40}$",
     ),
     _rule(
         "navigation crumbs",
