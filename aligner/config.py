@@ -78,6 +78,15 @@ class AlignConfig:
         faithful_context: beads on each side of a bead that is not 1-1 re-aligned with it.
         faithful_keep_runs: that pass keeps runs of two or more unaligned sentences (a passage
             one side lacks) as the search found them.
+        faithful_auto: without ``faithful``, that pass still runs on a document that reads as
+            translated in full: at least this share of its unaligned sentences that could join a
+            neighbouring unit would raise its score by more than ``faithful_gain`` (members of
+            merges the search broke, not sentences one side added); 0 (the default): never by
+            itself. ``--faithful-auto`` sets :data:`FAITHFUL_AUTO`.
+        faithful_gain: join gain (aligner.align.confidence.join_gains) above which an unaligned
+            sentence reads as a member of its neighbour, for ``faithful_auto``.
+        faithful_min: documents with fewer unaligned sentences that could join a unit are never
+            taken as translated in full (too few to tell).
         band: half-width (in sentences) of the search band around the coarse path.
         coarse_size: documents up to this many sentences per side get a full search.
         norm_samples: random sentences used to normalise similarities (fixed seed).
@@ -119,6 +128,9 @@ class AlignConfig:
     faithful_skip: float = -0.2
     faithful_context: int = 1
     faithful_keep_runs: bool = True
+    faithful_auto: float = 0.0
+    faithful_gain: float = -0.05
+    faithful_min: int = 5
     band: int = 12
     coarse_size: int = 300
     norm_samples: int = 64
@@ -154,6 +166,11 @@ class AlignConfig:
             raise ConfigError(f"refine margin must be 0 or more (got {self.refine_margin})")
         if not -1.0 <= self.faithful_skip <= 0.0:
             raise ConfigError(f"faithful skip must be between -1 and 0 (got {self.faithful_skip})")
+        if not 0.0 <= self.faithful_auto <= 1.0:
+            raise ConfigError(f"faithful auto share must be between 0 and 1 (got {self.faithful_auto}); "
+                              "0 never runs the faithful pass by itself")
+        if self.faithful_min < 1:
+            raise ConfigError(f"faithful min must be at least 1 (got {self.faithful_min})")
         if self.faithful_context < 0:
             raise ConfigError(f"faithful context must be 0 or more (got {self.faithful_context})")
         if self.refine_rounds < 1:
@@ -188,9 +205,12 @@ class AlignConfig:
                 f"/r{self.refine_rounds}/m{number(self.refine_margin)}")
 
     def _faithful_sig(self) -> str:
-        if not self.faithful:
+        if not self.faithful and self.faithful_auto <= 0:
             return "off"
-        return f"{number(self.faithful_skip)}/c{self.faithful_context}" + ("/runs" if self.faithful_keep_runs else "")
+        core = f"{number(self.faithful_skip)}/c{self.faithful_context}" + ("/runs" if self.faithful_keep_runs else "")
+        if self.faithful:
+            return core
+        return f"auto{number(self.faithful_auto)}@{number(self.faithful_gain)}n{self.faithful_min}:{core}"
 
     def signature(self, encoder_version: str = "") -> Signature:
         """A sacrebleu-style signature, e.g. ``fr-ar|enc:use-0.2.1|bead:5|…|version:…``."""
@@ -210,6 +230,10 @@ class AlignConfig:
 
 
 DEFAULTS = AlignConfig()
+
+#: The share ``--faithful-auto`` sets: midway between the highest fr–ar dev document (0.09) and
+#: Text+Berg dev (0.71). Not the default: fr–ar report documents reach 0.38 (docs/benchmarks.md).
+FAITHFUL_AUTO = 0.4
 
 
 @dataclass(frozen=True)

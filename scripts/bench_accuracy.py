@@ -2,7 +2,7 @@
 
 Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
                                         [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2] [--blocks tgt=2]
-                                        [--systems aligner,aligner-faithful,galechurch,sentalign] [--encoders use,e5]
+                                        [--systems aligner,aligner-faithful,aligner-faithful-auto,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
 on test) and our fr–ar benchmark (``benchmarks/frar``, built by
@@ -11,6 +11,8 @@ table — system, encoder, strict P/R/F1, lax P/R/F1, seconds (encoding included
 embedding cache) — with every row run in this process on the same inputs:
 
 * ``aligner``: ours, with each encoder;
+* ``aligner-faithful-auto``: ours with ``--faithful-auto`` (the same, on the documents that read as
+  translated in full);
 * ``aligner-faithful``: ours with ``--faithful`` (texts translated in full: doubtful windows
   re-aligned with span encodings, :mod:`aligner.align.faithful`), with each encoder;
 * ``galechurch``: Gale–Church (PyPI ``galechurch``), lengths only;
@@ -45,7 +47,7 @@ import numpy as np
 from reliability import markdown  # type: ignore[import-not-found]
 
 from aligner.align.evaluate import read_beads, score
-from aligner.config import AlignConfig
+from aligner.config import FAITHFUL_AUTO, AlignConfig
 from aligner.encoders.registry import Encoder, get_encoder
 from aligner.lang.segment import pre_split
 from aligner.models import Sentence
@@ -356,6 +358,8 @@ def main() -> None:
                          for name, off in ABLATIONS.items()]
         if "aligner-faithful" in systems:
             rows += [("aligner --faithful", e, run_aligner(e, langs, faithful=True)) for e in encoders]
+        if "aligner-faithful-auto" in systems:
+            rows += [("aligner --faithful-auto", e, run_aligner(e, langs, faithful_auto=FAITHFUL_AUTO)) for e in encoders]
             if args.ablations:
                 rows += [(f"aligner --faithful, {name}", encoders[0], run_aligner(encoders[0], langs, faithful=True, **off))
                          for name, off in FAITHFUL_ABLATIONS.items()]

@@ -150,7 +150,12 @@ def test_faithful_settings_are_checked_and_signed():
         AlignConfig(faithful_skip=0.5)
     with pytest.raises(ConfigError, match="faithful context"):
         AlignConfig(faithful_context=-1)
-    assert "faithful:off" in AlignConfig().signature().format()
+    assert "faithful:off|" in AlignConfig().signature().format()
+    assert "faithful:auto0.4@-0.05n5:-0.2/c1/runs|" in AlignConfig(faithful_auto=0.4).signature().format()
+    with pytest.raises(ConfigError, match="faithful auto share"):
+        AlignConfig(faithful_auto=1.5)
+    with pytest.raises(ConfigError, match="faithful min"):
+        AlignConfig(faithful_min=0)
     assert "faithful:-0.2/c1/runs" in AlignConfig(faithful=True).signature().format()
     assert "faithful:-0.1/c0|" in AlignConfig(faithful=True, faithful_skip=-0.1, faithful_context=0,
                                               faithful_keep_runs=False).signature().format()
@@ -163,3 +168,47 @@ def test_cli_faithful_is_recorded_in_the_tmx_header(tmp_path):
     assert res.exit_code == 0, res.output
     props = {p.get("type"): p.text for p in etree.parse(str(out)).iter("prop")}
     assert "faithful:-0.2/c1/runs" in props["x-signature"]
+
+
+def test_the_pass_runs_by_itself_where_unaligned_sentences_read_as_members():
+    from aligner.align.search import _reads_as_faithful
+
+    path = [(1, 1, 1, 1), (1, 2, 0, 1), (2, 3, 1, 1), (3, 3, 1, 0), (4, 4, 1, 1), (4, 5, 0, 1), (5, 6, 1, 1)]
+    members = [-0.2, 0.01, -0.2, -0.02, -0.2, -0.3, -0.2]  # the gains of the three unaligned sentences: 2 of 3 join
+    cfg = AlignConfig(faithful_auto=0.4, faithful_min=3)
+    assert _reads_as_faithful(path, members, cfg)
+    assert not _reads_as_faithful(path, [-0.2, -0.2, -0.2, -0.3, -0.2, -0.3, -0.2], cfg)
+    assert not _reads_as_faithful(path, members, AlignConfig(faithful_auto=0.4))  # fewer than 5: too few to tell
+    assert not _reads_as_faithful(path, [None] * len(path), cfg)
+
+
+@pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"), (None, "faithful:off|"),
+                                           ("--faithful-auto", "faithful:auto0.4@-0.05n5:-0.2/c1/runs|")])
+def test_cli_faithful_flags(tmp_path, flag, expected):
+    out = tmp_path / "tb.tmx"
+    args = ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr", str(TB / "test0.de"), str(TB / "test0.fr"),
+            "-o", str(out), "-q"]
+    res = CliRunner().invoke(main, args + ([flag] if flag else []))
+    assert res.exit_code == 0, res.output
+    props = {p.get("type"): p.text for p in etree.parse(str(out)).iter("prop")}
+    assert expected in props["x-signature"]
+
+
+def test_a_book_is_aligned_as_translated_in_full_and_news_is_not():
+    """Text+Berg's yearbook text (test0) reads as translated in full: --faithful-auto gives what
+    --faithful gives; the seed pair (rewritten news) gets what the defaults give."""
+    from aligner.lang.segment import pre_split
+    from aligner.pipeline import align_files, align_sentences
+
+    def lines(path):
+        return pre_split(path.read_text(encoding="utf-8"))
+
+    base = AlignConfig(src_lang="de", tgt_lang="fr", encoder="use", pre_split=True)
+    book = {name: [(b.src, b.tgt) for b in align_sentences(lines(TB / "test0.de"), lines(TB / "test0.fr"), cfg).beads]
+            for name, cfg in (("auto", base.with_(faithful_auto=0.4)), ("on", base.with_(faithful=True)), ("off", base))}
+    assert book["auto"] == book["on"] != book["off"]
+    root = FIXTURES.parent.parent / "corpora"
+    news = {name: [(b.src, b.tgt) for b in align_files(root / "000_7605adee3dac5af9.txt", root / "003_d8871bab029391e4.txt",
+                                                       cfg).beads]
+            for name, cfg in (("auto", AlignConfig(encoder="use", faithful_auto=0.4)), ("off", AlignConfig(encoder="use")))}
+    assert news["auto"] == news["off"]

@@ -314,20 +314,22 @@ def align_vectors(
     rules = _Rules(arr, cfg, level)
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg)
-    if spans is not None and cfg.faithful:
-        raw = _faithful(raw, rules, spans, cfg)
-    best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
-    pairs = _as_pairs(raw)
-    # the join gains from span encodings, unless the refinement is off (no encoder call then)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
 
     def heading(side: int, i: int) -> bool:
         return bool(heads[side][i])
 
-    if spans is not None and (cfg.refine or cfg.faithful):
-        joins = span_join_gains(pairs, spans, heading)
-    else:
-        joins = join_gains(pairs, _summed_score(level), heading)
+    def gains(path: list[tuple[int, int, int, int]]) -> list[float | None]:
+        # the join gains from span encodings, unless the refinement is off (no encoder call then)
+        if spans is not None and (cfg.refine or cfg.faithful):
+            return span_join_gains(_as_pairs(path), spans, heading)
+        return join_gains(_as_pairs(path), _summed_score(level), heading)
+
+    joins = gains(raw)
+    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0 and _reads_as_faithful(raw, joins, cfg))):
+        raw = _faithful(raw, rules, spans, cfg)
+        joins = gains(raw)
+    best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
     rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor, joins)
     if features_out is not None:
         features_out.extend(rows)
@@ -338,6 +340,15 @@ def align_vectors(
         base = row[1] if a and b else row[2]
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(conf, 4), round(float(base), 4)))
     return beads
+
+
+def _reads_as_faithful(raw: list[tuple[int, int, int, int]], joins: list[float | None], cfg: AlignConfig) -> bool:
+    """Whether the document reads as translated in full (``cfg.faithful_auto``): enough of its
+    unaligned sentences that could join a neighbouring unit would raise its score when they do."""
+    gains = [g for (_, _, a, b), g in zip(raw, joins, strict=True) if g is not None and (a == 0 or b == 0)]
+    if len(gains) < cfg.faithful_min:
+        return False
+    return sum(g > cfg.faithful_gain for g in gains) >= cfg.faithful_auto * len(gains)
 
 
 def _summed_score(level: _Level) -> Callable[[Pair], float]:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..config import DEFAULTS, AlignConfig
+from ..config import DEFAULTS, FAITHFUL_AUTO, AlignConfig
 from ..errors import AlignerError, ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -82,6 +82,10 @@ alignment_options = options(
                  help="The texts are translated in full (books, reports): a short sentence next to a unit is "
                       "merged into it rather than left unaligned (3 to 5 times slower: spans encoded as one "
                       "text). Not for rewritten news, where sentences are added and dropped."),
+    click.option("--faithful-auto", is_flag=True,
+                 help="Do what --faithful does on each document whose unaligned sentences read as members of "
+                      "their neighbouring units (a text translated in full), not on the others: for a folder "
+                      "that mixes books and news."),
     click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given "
                                                    "(lines of page chrome, e.g. 'Partager cet article', stay unaligned)."),
     click.option("--pre-split-chrome/--align-chrome", default=DEFAULTS.pre_split_chrome, show_default=True,
@@ -106,6 +110,10 @@ def make_cache(opts: dict[str, Any]) -> Any:
 
 def make_config(**opts: Any) -> AlignConfig:
     """The :class:`AlignConfig` of the options that name a setting (others are ignored)."""
+    if opts.get("faithful_auto") is True:  # the flag: the share documented in aligner.config
+        opts = {**opts, "faithful_auto": FAITHFUL_AUTO}
+    elif "faithful_auto" in opts:
+        opts = {**opts, "faithful_auto": None}
     return AlignConfig.from_options(**opts)
 
 
