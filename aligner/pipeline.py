@@ -140,8 +140,9 @@ def align_sentences(
     """Align two lists of sentences with the configured encoder.
 
     *progress(done, total)* is called as sentences of both sides are encoded; with
-    *features_out*, the confidence features of each bead are appended to it, in order
-    (``scripts/calibrate_confidence.py``).
+    *features_out*, the confidence features of each bead the search aligned are appended to
+    it, in order (``scripts/calibrate_confidence.py``); the unaligned beads of pre-split chrome
+    lines (:mod:`aligner.align.chrome`) have none.
     """
     enc = resolve_encoder(cfg, encoder)
     cfg = cfg.with_(encoder=enc.name)

@@ -20,6 +20,7 @@ import numpy as np
 from bench_accuracy import _lines, as_sentences, documents  # type: ignore[import-not-found]
 from reliability import markdown  # type: ignore[import-not-found]
 
+from aligner.align.chrome import content_indexes
 from aligner.align.confidence import FEATURES
 from aligner.align.evaluate import read_beads
 from aligner.config import AlignConfig
@@ -40,8 +41,14 @@ def collect(bench: str, encoder: str) -> tuple[np.ndarray, np.ndarray]:
         result = align_sentences(as_sentences(_lines(src_path)), as_sentences(_lines(tgt_path)), cfg,
                                  encoder=enc, features_out=rows)
         gold = {(tuple(s), tuple(t)) for s, t in read_beads(gold_path)}
+        # chrome lines of pre-split input come back unaligned by rule, without features
+        chrome = ({i for i in range(len(result.src))} - set(content_indexes(result.src)),
+                  {j for j in range(len(result.tgt))} - set(content_indexes(result.tgt)))
+        beads = [b for b in result.beads
+                 if not (len(b.src) + len(b.tgt) == 1 and (set(b.src) <= chrome[0] and set(b.tgt) <= chrome[1]))]
+        assert len(beads) == len(rows), (src_path, len(beads), len(rows))
         feats.extend(rows)
-        labels.extend(float((b.src, b.tgt) in gold) for b in result.beads)
+        labels.extend(float((b.src, b.tgt) in gold) for b in beads)
     return np.array(feats), np.array(labels)
 
 

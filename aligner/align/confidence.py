@@ -34,8 +34,8 @@ JOIN_FLOOR = -0.3
 
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
-    "use": np.array([5.540, -3.125, -0.170, -1.090, 0.319, -0.931, 0.503, -0.530, -2.018, -1.903, -1.317, -3.635]),
-    "e5": np.array([3.583, -0.301, 0.967, -1.383, 0.763, -1.919, 0.089, -0.774, -2.684, 1.391, -1.428, -1.772]),
+    "use": np.array([5.502, -2.799, -0.192, -0.922, 0.311, -0.944, 0.641, -0.565, -1.349, -1.995, -1.464, -3.576]),
+    "e5": np.array([3.638, -0.083, 0.968, -1.346, 0.600, -1.904, 0.210, -0.796, -1.720, 1.343, -1.582, -1.699]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"
