@@ -41,17 +41,30 @@ class SpanVectors:
 
     def __init__(self, x: np.ndarray, y: np.ndarray, src_texts: Sequence[str], tgt_texts: Sequence[str],
                  encode_src: Callable[[list[str]], np.ndarray],
-                 encode_tgt: Callable[[list[str]], np.ndarray]) -> None:
+                 encode_tgt: Callable[[list[str]], np.ndarray],
+                 chars: tuple[Sequence[float], Sequence[float]] | None = None) -> None:
         self._single = (x, y)
         self._texts = (src_texts, tgt_texts)
         self._encode = (encode_src, encode_tgt)
         self._known: tuple[dict[Span, np.ndarray], dict[Span, np.ndarray]] = ({}, {})
-        # sentence lengths in characters (sums of ints are exact)
-        self._chars = ([len(t) for t in src_texts], [len(t) for t in tgt_texts])
+        # sentence lengths in characters (sums of whole numbers are exact); *chars* when no texts
+        self._chars = ((list(chars[0]), list(chars[1])) if chars is not None
+                       else ([float(len(t)) for t in src_texts], [float(len(t)) for t in tgt_texts]))
         # target characters per source character over the whole document
         self.ratio = float(sum(self._chars[1]) + 1) / float(sum(self._chars[0]) + 1)
         self.encoded = 0  # texts encoded by this pass, for the benchmarks
         self._estimates: dict[tuple[Pair, float], float] = {}
+
+    @classmethod
+    def summed_only(cls, x: np.ndarray, y: np.ndarray, x_chars: Sequence[float],
+                    y_chars: Sequence[float]) -> SpanVectors:
+        """Spans known only by their summed sentence vectors and lengths (no texts, no encoder):
+        for :meth:`estimate` where no span may be encoded."""
+
+        def no_encoder(texts: list[str]) -> np.ndarray:
+            raise RuntimeError("these spans are estimated only; nothing may be encoded")
+
+        return cls(x, y, [], [], no_encoder, no_encoder, chars=(x_chars, y_chars))
 
     def prefetch(self, side: int, spans: Iterable[Span]) -> None:
         """Encode, in one call, the spans of *side* (0 source, 1 target) not known yet."""

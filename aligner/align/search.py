@@ -11,8 +11,6 @@ coarse path is found, and the next level searches only a band around it.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -323,7 +321,8 @@ def align_vectors(
         # the join gains from span encodings, unless the refinement is off (no encoder call then)
         if spans is not None and (cfg.refine or cfg.faithful):
             return span_join_gains(_as_pairs(path), spans, heading)
-        return join_gains(_as_pairs(path), _summed_score(level), heading)
+        summed = SpanVectors.summed_only(level.x, level.y, level.lx.tolist(), level.ly.tolist())
+        return join_gains(_as_pairs(path), lambda pair: summed.estimate(pair, JOIN_LENGTH), heading)
 
     joins = gains(raw)
     if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0 and _reads_as_faithful(raw, joins, cfg))):
@@ -349,23 +348,6 @@ def _reads_as_faithful(raw: list[tuple[int, int, int, int]], joins: list[float |
     if len(gains) < cfg.faithful_min:
         return False
     return sum(g > cfg.faithful_gain for g in gains) >= cfg.faithful_auto * len(gains)
-
-
-def _summed_score(level: _Level) -> Callable[[Pair], float]:
-    """The join score without span encodings: cosine of the summed sentence vectors, less the
-    length deviation (as :meth:`SpanVectors.estimate`), for callers that give no spans."""
-    ratio = (float(level.ly.sum()) + 1.0) / (float(level.lx.sum()) + 1.0)
-
-    def unit(v: np.ndarray, span: Span) -> np.ndarray:
-        total = np.asarray(v[list(span)], dtype=np.float64).sum(axis=0)
-        return total / max(float(np.linalg.norm(total)), 1e-12)
-
-    def score(pair: Pair) -> float:
-        src, tgt = pair
-        lx, ly = float(level.lx[list(src)].sum()), float(level.ly[list(tgt)].sum())
-        return float(unit(level.x, src) @ unit(level.y, tgt)) - JOIN_LENGTH * abs(math.log((ly + 1.0) / (ratio * lx + 1.0)))
-
-    return score
 
 
 def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
