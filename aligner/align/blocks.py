@@ -14,6 +14,7 @@ sides have items, nothing is grouped: items may be translated one by one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -22,7 +23,17 @@ from ..models import Bead, Sentence
 Group = tuple[int, ...]
 
 
-def list_groups(sentences: Sequence[Sentence], other_has_items: bool) -> list[Group]:
+class Line(Protocol):
+    """What grouping reads of a sentence (a :class:`~aligner.models.Sentence`, an editor segment)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+def list_groups(sentences: Sequence[Line], other_has_items: bool) -> list[Group]:
     """Consecutive indexes of *sentences*, a list run (introduction + items) as one group."""
     groups: list[Group] = []
     k = 0

@@ -10,7 +10,10 @@ units are computed from the sentence vectors (read from the embedding cache:
 ``aligner align`` stored them) and scored with the same weights; the feature row itself
 comes from :func:`aligner.align.confidence.feature_row`, as in the search.
 
-The aligner's search limits partners to a band around its path on long
+The sentences are grouped as the search grouped them: a list on one side only is one
+block (:mod:`aligner.align.blocks`) as long as one unit holds all of it, so an unedited
+unit scores exactly as the aligner scored it; once an edit splits the list, its items
+count one by one. The aligner's search limits partners to a band around its path on long
 documents; here every sentence of the other side is a candidate.
 """
 
@@ -18,10 +21,11 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from ..align.blocks import Group, list_groups
 from ..align.confidence import JOIN_LENGTH, confidence, feature_row, join_gains, weights_for
 from .edit import EditableAlignment, Unit
 
@@ -32,6 +36,109 @@ def encoder_name(signature: str) -> str:
         if part.startswith("enc:"):
             return part[4:].split("-", 1)[0] or "use"
     return "use"
+
+
+Encode = Callable[[list[str], str], np.ndarray]
+
+
+def _unit_rows(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float64)
+    if v.ndim != 2:
+        return v.reshape(0, 1)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return v / norms
+
+
+def _blocks(alignment: EditableAlignment) -> tuple[tuple[Group, ...], ...]:
+    """Each side's sentences grouped as the aligner grouped them (a list on one side only as
+    one block, :func:`aligner.align.blocks.list_groups`), a block kept only while one unit
+    holds all of it (after an edit split it, its sentences count one by one)."""
+    sides = (alignment.src, alignment.tgt)
+    out = []
+    for side, segs in enumerate(sides):
+        owner = {i: k for k, u in enumerate(alignment.units) for i in u.side("src" if side == 0 else "tgt")}
+        groups: list[Group] = []
+        for group in list_groups(segs, any(s.kind == "item" for s in sides[1 - side])):
+            if len(group) > 1 and len({owner.get(i) for i in group}) == 1:
+                groups.append(group)
+            else:
+                groups += [(i,) for i in group]
+        out.append(tuple(groups))
+    return tuple(out)
+
+
+class _Space:
+    """Vectors, texts and statistics of each side over its blocks (a block: one sentence, or a
+    list the aligner aligned as one), as :func:`aligner.align.search.align_vectors` sees them."""
+
+    def __init__(self, groups: tuple[tuple[Group, ...], ...], vectors: list[np.ndarray],
+                 texts: tuple[list[str], list[str]], kinds: tuple[list[str], list[str]], samples: int,
+                 seed: int) -> None:
+        self.groups = groups
+        self.of = [{i: g for g, members in enumerate(side) for i in members} for side in groups]
+        self.vectors = [_unit_rows(np.stack([v[list(g)].sum(axis=0) for g in side]) if side else v[:0])
+                        for v, side in zip(vectors, groups, strict=True)]
+        self.texts = [[" ".join(t[i] for i in g) for g in side] for t, side in zip(texts, groups, strict=True)]
+        self.kinds = [[k[g[0]] if len(g) == 1 else "sentence" for g in side] for k, side in zip(kinds, groups, strict=True)]
+        chars = [sum(len(t) for t in side) for side in self.texts]
+        self.ratio = (chars[1] + 1.0) / (chars[0] + 1.0)
+        rng = np.random.default_rng(seed)  # the search's draws, in its order
+        self.proj = []
+        for v, other in ((self.vectors[0], self.vectors[1]), (self.vectors[1], self.vectors[0])):
+            if other.shape[0] == 0 or v.shape[0] == 0:
+                self.proj.append(np.zeros(v.shape[0]))
+                continue
+            idx = rng.choice(other.shape[0], size=min(samples, other.shape[0]), replace=False)
+            self.proj.append(v @ other[idx].mean(axis=0))
+        self._typical: float | None = None
+
+    def pair(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """A unit's sentence indexes as block indexes."""
+        return tuple(sorted({self.of[0][i] for i in src})), tuple(sorted({self.of[1][j] for j in tgt}))
+
+    def base(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
+        x, y = self.vectors
+        sx, sy = x[list(src)].sum(axis=0), y[list(tgt)].sum(axis=0)
+        nx, ny = max(float(np.linalg.norm(sx)), 1e-6), max(float(np.linalg.norm(sy)), 1e-6)
+        cos = float(sx @ sy) / (nx * ny)
+        rx = 1.0 - float(self.proj[0][list(src)].sum()) / nx
+        ry = 1.0 - float(self.proj[1][list(tgt)].sum()) / ny
+        return (1.0 - cos) / max(0.5 * (rx + ry), 0.05)
+
+    def best(self, side: int, i: int) -> float:
+        """The lowest 1-1 dissimilarity of block *i* of *side* to any block of the other side."""
+        v, other = self.vectors[side], self.vectors[1 - side]
+        if other.shape[0] == 0:
+            return 1.0
+        cos = other @ v[i]
+        r_self = 1.0 - float(self.proj[side][i])
+        r_other = 1.0 - self.proj[1 - side]
+        return float(((1.0 - cos) / np.maximum(0.5 * (r_self + r_other), 0.05)).min())
+
+    def typical(self) -> float:
+        """The median over both sides of each block's lowest 1-1 dissimilarity (as the search's feature)."""
+        if self._typical is None:
+            best = [self.best(side, i) for side in (0, 1) for i in range(self.vectors[side].shape[0])]
+            self._typical = float(np.median(best)) if best else 1.0
+        return self._typical
+
+    def span(self, side: int, span: tuple[int, ...], encode: Encode | None, lang: str) -> np.ndarray:
+        """The vector of a span of blocks of *side* encoded as one text (one block: its own)."""
+        if len(span) == 1 or encode is None:
+            total = self.vectors[side][list(span)].sum(axis=0)
+            return total / max(float(np.linalg.norm(total)), 1e-12)
+        return _unit_rows(encode([" ".join(self.texts[side][i] for i in span)], lang))[0]
+
+    def join_score(self, pair: tuple[tuple[int, ...], tuple[int, ...]], encode: Encode | None,
+                   langs: tuple[str, str]) -> float:
+        """As :func:`aligner.align.confidence.span_join_gains` scores a pair: the cosine of its
+        sides encoded as one text each, less :data:`JOIN_LENGTH` times its length deviation."""
+        src, tgt = pair
+        lx = sum(len(self.texts[0][i]) for i in src)
+        ly = sum(len(self.texts[1][j]) for j in tgt)
+        deviation = abs(math.log((ly + 1.0) / (self.ratio * lx + 1.0)))
+        return float(self.span(0, src, encode, langs[0]) @ self.span(1, tgt, encode, langs[1])) - JOIN_LENGTH * deviation
 
 
 class Rescorer:
@@ -52,9 +159,9 @@ class Rescorer:
         self._lock = threading.Lock()
         self._texts: tuple[list[str], list[str]] = ([], [])
         self._vectors: list[np.ndarray] = []
-        self._proj: list[np.ndarray] = []
-        self._typical_cache: float | None = None
-        self._encode = None
+        self._version = 0  # counts text corrections, which change the vectors
+        self._space_cache: tuple[tuple[tuple[tuple[Group, ...], ...], int], _Space] | None = None
+        self._encode: Encode | None = None
 
     def start(self, alignment: EditableAlignment) -> None:
         """Encode every sentence (through the cache) in a background thread."""
@@ -73,107 +180,52 @@ class Rescorer:
 
             enc = get_encoder(self.encoder_name)
             cache = EmbeddingCache()
-            self._encode = lambda items, lang: cache.encode(enc, items, lang)  # type: ignore[assignment]
-            vectors = [self._unit_rows(self._encode(list(t), lang)) for t, lang in zip(texts, self.langs, strict=True)]  # type: ignore[misc]
+            self._encode = lambda items, lang: cache.encode(enc, items, lang)
+            vectors = [_unit_rows(self._encode(list(t), lang)) for t, lang in zip(texts, self.langs, strict=True)]
             with self._lock:
                 self._texts = (list(texts[0]), list(texts[1]))
                 self._vectors = vectors
-                self._project()
         except Exception as exc:  # noqa: BLE001 - a missing encoder leaves confidences empty, never stops editing
             self.error = f"confidence not recomputed: {exc}"
         finally:
             self._ready.set()
-
-    @staticmethod
-    def _unit_rows(v: np.ndarray) -> np.ndarray:
-        v = np.asarray(v, dtype=np.float64)
-        if v.ndim != 2:
-            return v.reshape(0, 1)
-        norms = np.linalg.norm(v, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return v / norms
-
-    def _project(self) -> None:
-        rng = np.random.default_rng(self.seed)
-        proj = []
-        for v, other in ((self._vectors[0], self._vectors[1]), (self._vectors[1], self._vectors[0])):
-            if other.shape[0] == 0 or v.shape[0] == 0:
-                proj.append(np.zeros(v.shape[0]))
-                continue
-            idx = rng.choice(other.shape[0], size=min(self.samples, other.shape[0]), replace=False)
-            proj.append(v @ other[idx].mean(axis=0))
-        self._proj = proj
-        self._typical_cache = None
 
     def _sync_texts(self, alignment: EditableAlignment) -> None:
         """Encode again the sentences whose text was corrected."""
         for side, segs in enumerate((alignment.src, alignment.tgt)):
             changed = [i for i, s in enumerate(segs) if s.text != self._texts[side][i]]
             if changed and self._encode is not None:
-                new = self._unit_rows(self._encode([segs[i].text for i in changed], self.langs[side]))
+                new = _unit_rows(self._encode([segs[i].text for i in changed], self.langs[side]))
                 for row, i in enumerate(changed):
                     self._vectors[side][i] = new[row]
                     self._texts[side][i] = segs[i].text
-                self._project()
+                self._version += 1
 
-    def _base(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
-        x, y = self._vectors
-        sx, sy = x[list(src)].sum(axis=0), y[list(tgt)].sum(axis=0)
-        nx, ny = max(float(np.linalg.norm(sx)), 1e-6), max(float(np.linalg.norm(sy)), 1e-6)
-        cos = float(sx @ sy) / (nx * ny)
-        rx = 1.0 - float(self._proj[0][list(src)].sum()) / nx
-        ry = 1.0 - float(self._proj[1][list(tgt)].sum()) / ny
-        return (1.0 - cos) / max(0.5 * (rx + ry), 0.05)
+    def _space(self, alignment: EditableAlignment) -> _Space:
+        """The alignment's sentences as the search saw them: a list on one side only is one block
+        (:mod:`aligner.align.blocks`) while one unit holds the whole of it; rebuilt when that or a
+        text changes."""
+        groups = _blocks(alignment)
+        if self._space_cache is None or self._space_cache[0] != (groups, self._version):
+            kinds = ([s.kind for s in alignment.src], [s.kind for s in alignment.tgt])
+            space = _Space(groups, self._vectors, self._texts, kinds, self.samples, self.seed)
+            self._space_cache = ((groups, self._version), space)
+        return self._space_cache[1]
 
-    def _best(self, side: int, i: int) -> float:
-        """The lowest 1-1 dissimilarity of sentence *i* of *side* to any sentence of the other side."""
-        v, other = self._vectors[side], self._vectors[1 - side]
-        if other.shape[0] == 0:
-            return 1.0
-        cos = other @ v[i]
-        r_self = 1.0 - float(self._proj[side][i])
-        r_other = 1.0 - self._proj[1 - side]
-        return float(((1.0 - cos) / np.maximum(0.5 * (r_self + r_other), 0.05)).min())
-
-    def _typical(self) -> float:
-        """The median over both sides of each sentence's lowest 1-1 dissimilarity (as the search's feature)."""
-        if self._typical_cache is None:
-            best = [self._best(side, i) for side in (0, 1) for i in range(self._vectors[side].shape[0])]
-            self._typical_cache = float(np.median(best)) if best else 1.0
-        return self._typical_cache
-
-    def _span(self, side: int, span: tuple[int, ...]) -> np.ndarray:
-        """The vector of a span of *side* encoded as one text (a single sentence: its own)."""
-        if len(span) == 1 or self._encode is None:
-            total = self._vectors[side][list(span)].sum(axis=0)
-            return total / max(float(np.linalg.norm(total)), 1e-12)
-        text = " ".join(self._texts[side][i] for i in span)
-        return self._unit_rows(self._encode([text], self.langs[side]))[0]
-
-    def _join_score(self, pair: tuple[tuple[int, ...], tuple[int, ...]]) -> float:
-        """As :func:`aligner.align.confidence.span_join_gains` scores a pair: the cosine of its
-        sides encoded as one text each, less :data:`JOIN_LENGTH` times its length deviation."""
-        src, tgt = pair
-        chars = [sum(len(t) for t in texts) for texts in self._texts]
-        ratio = (chars[1] + 1.0) / (chars[0] + 1.0)
-        lx = sum(len(self._texts[0][i]) for i in src)
-        ly = sum(len(self._texts[1][j]) for j in tgt)
-        deviation = abs(math.log((ly + 1.0) / (ratio * lx + 1.0)))
-        return float(self._span(0, src) @ self._span(1, tgt)) - JOIN_LENGTH * deviation
-
-    def _features(self, units: tuple[Unit, ...], k: int, kinds: tuple[list[str], list[str]]) -> np.ndarray:
-        u = units[k]
-        a, b = len(u.src), len(u.tgt)
-        neighbours = [(len(n.src), len(n.tgt)) for n in (units[q] for q in (k - 1, k + 1) if 0 <= q < len(units))]
-        base = self._base(u.src, u.tgt) if a and b else 0.0
+    def _features(self, space: _Space, units: tuple[Unit, ...], k: int) -> np.ndarray:
+        pairs = [space.pair(u.src, u.tgt) for u in units[max(0, k - 1):k + 2]]
+        here = min(k, 1)  # unit k's place among its neighbours
+        src, tgt = pairs[here]
+        a, b = len(src), len(tgt)
+        neighbours = [(len(p[0]), len(p[1])) for q, p in enumerate(pairs) if q != here]
+        base = space.base(src, tgt) if a and b else 0.0
         if a and b:
-            best = min(self._best(0, u.src[0]), self._best(1, u.tgt[0])) if a == 1 and b == 1 else 0.0
+            best = min(space.best(0, src[0]), space.best(1, tgt[0])) if a == 1 and b == 1 else 0.0
         else:
-            best = self._best(0, u.src[0]) if a else self._best(1, u.tgt[0])
-        near = [(units[q].src, units[q].tgt) for q in (k - 1, k, k + 1) if 0 <= q < len(units)]
-        heading = lambda side, i: kinds[side][i] == "heading"  # noqa: E731 - headings join no merge
-        join = join_gains(near, self._join_score, heading)[min(k, 1)]  # unit k's place among its neighbours
-        return feature_row(a, b, base, best, self._typical(), neighbours, join)
+            best = space.best(0, src[0]) if a else space.best(1, tgt[0])
+        heading = lambda side, i: space.kinds[side][i] == "heading"  # noqa: E731 - headings join no merge
+        join = join_gains(pairs, lambda pair: space.join_score(pair, self._encode, self.langs), heading)[here]
+        return feature_row(a, b, base, best, space.typical(), neighbours, join)
 
     def confidences(self, alignment: EditableAlignment, indexes: Iterable[int]) -> dict[int, float]:
         """Confidence of the units at *indexes*; empty when the vectors are not ready or failed."""
@@ -182,9 +234,9 @@ class Rescorer:
         with self._lock:
             self._sync_texts(alignment)
             out = {}
-            kinds = ([s.kind for s in alignment.src], [s.kind for s in alignment.tgt])
+            space = self._space(alignment)
             for k in indexes:
                 if 0 <= k < len(alignment.units):
-                    row = self._features(alignment.units, k, kinds)
+                    row = self._features(space, alignment.units, k)
                     out[k] = round(confidence(weights_for(self.encoder_name), row), 4)
             return out
