@@ -68,6 +68,10 @@ class AlignConfig:
         refine_length: weight of the length deviation (``|log(target / (ratio ·
             source))|``) subtracted from a bead's similarity in that check.
         refine_rounds: rounds of join-then-split in that check.
+        refine_cut: in that check, a bead with several sentences on both sides (2-2, 3-2, 2-3)
+            is cut into two pairs when the worse of the two scores no more than this below the
+            whole bead (spans encoded as one text; a 2-2 whose two 1-1 pairs each stand on their
+            own); None: never cut.
         refine_margin: a move is encoded and checked only when its estimate from
             summed sentence vectors comes within this margin of its threshold.
         faithful: the texts are translated in full (books, reports): re-align the windows
@@ -124,6 +128,7 @@ class AlignConfig:
     refine_length: float = 0.2
     refine_rounds: int = 3
     refine_margin: float = 0.1
+    refine_cut: float | None = -0.3
     faithful: bool = False
     faithful_skip: float = -0.2
     faithful_context: int = 1
@@ -173,6 +178,8 @@ class AlignConfig:
             raise ConfigError(f"faithful min must be at least 1 (got {self.faithful_min})")
         if self.faithful_context < 0:
             raise ConfigError(f"faithful context must be 0 or more (got {self.faithful_context})")
+        if self.refine_cut is not None and not -1.0 <= self.refine_cut <= 1.0:
+            raise ConfigError(f"refine cut must be between -1 and 1 (got {self.refine_cut}); None never cuts")
         if self.refine_rounds < 1:
             raise ConfigError(f"refine rounds must be at least 1 (got {self.refine_rounds})")
 
@@ -202,7 +209,8 @@ class AlignConfig:
         if not self.refine:
             return "off"
         return (f"{number(self.refine_join)}/{number(self.refine_split)}/len{number(self.refine_length)}"
-                f"/r{self.refine_rounds}/m{number(self.refine_margin)}")
+                f"/r{self.refine_rounds}/m{number(self.refine_margin)}"
+                + ("" if self.refine_cut is None else f"/cut{number(self.refine_cut)}"))
 
     def _faithful_sig(self) -> str:
         if not self.faithful and self.faithful_auto <= 0:

@@ -62,6 +62,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "--no-refine": {"refine": False},
     "no length in refinement": {"refine_length": 0.0},
     "refinement checks every move": {"refine_margin": float("inf")},
+    "no cut of many-to-many beads (refine_cut=None)": {"refine_cut": None},
     "no heading rule": {"heading_rule": False},
     "no glued-title lead": {"heading_leads": False},
     "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},

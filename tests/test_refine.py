@@ -69,13 +69,13 @@ def test_fixed_sentences_stay_alone_and_bead_size_is_bounded():
 
 @settings(max_examples=50, deadline=None)
 @given(n=st.integers(1, 25), m=st.integers(1, 25), seed=st.integers(0, 2**16),
-       max_bead=st.integers(2, 6))
-def test_refined_alignment_is_monotonic_and_uses_every_sentence_once(n, m, seed, max_bead):
+       max_bead=st.integers(2, 6), cut=st.sampled_from([None, -0.3, -1.0]))
+def test_refined_alignment_is_monotonic_and_uses_every_sentence_once(n, m, seed, max_bead, cut):
     rng = np.random.default_rng(seed)
     src = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(n)]
     tgt = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(m)]
     spans, _ = _setup(src, tgt, dim=8, seed=seed)
-    cfg = AlignConfig(max_bead=max_bead, coarse_size=8, band=3, refine_join=0.0, refine_split=-0.05)
+    cfg = AlignConfig(max_bead=max_bead, coarse_size=8, band=3, refine_join=0.0, refine_split=-0.05, refine_cut=cut)
     xs = np.array([spans.vector(0, (i,)) for i in range(n)], dtype=np.float32)
     ys = np.array([spans.vector(1, (j,)) for j in range(m)], dtype=np.float32)
     beads = align_vectors(xs, ys, rng.integers(1, 200, n), rng.integers(1, 200, m), cfg, spans=spans)
@@ -99,7 +99,7 @@ def test_refine_off_gives_the_search_path():
     assert [(b.src, b.tgt) for b in off] == [(b.src, b.tgt) for b in plain]
     assert enc.calls == []
     assert "refine:off" in AlignConfig(refine=False).signature().format()
-    assert "refine:0.03/0.04/len0.2/r3/m0.1" in AlignConfig().signature().format()
+    assert "refine:0.03/0.04/len0.2/r3/m0.1/cut-0.3" in AlignConfig().signature().format()
 
 
 def test_moves_far_from_the_threshold_are_not_encoded():
@@ -146,3 +146,23 @@ def test_concurrent_spans_encode_a_span_no_round_prefetched():
     spans = ConcurrentSpanVectors(x, y, src, tgt, enc, enc, Worker(enc))  # type: ignore[arg-type]
     np.testing.assert_allclose(spans.vector(0, (1, 2)), enc(["t2 t3"])[0], rtol=1e-6)
     assert spans.cos((1, 2), (1,)) > 0.99
+
+
+def test_a_two_two_bead_of_two_pairs_is_cut_and_a_true_one_is_kept():
+    # two 1-1 pairs the search summed into one 2-2 bead: each half stands on its own
+    spans, _ = _setup(["t1", "t2", "t5"], ["t1", "t2", "t5"])
+    first = [((0, 1), (0, 1)), ((2,), (2,))]
+    assert refine_beads(first, spans, join=0.06, split=0.02, max_bead=5, cut=-0.3) == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert refine_beads(first, spans, join=0.06, split=0.02, max_bead=5, cut=None) == first
+    # a true 2-2: the sentence boundary moved, so neither half matches on its own
+    spans, _ = _setup(["t1 t2 t3", "t4"], ["t1", "t2 t3 t4"])
+    first = [((0, 1), (0, 1))]
+    assert refine_beads(first, spans, join=0.06, split=0.02, max_bead=5, cut=-0.3) == first
+
+
+def test_a_cut_respects_what_the_search_allows():
+    spans, _ = _setup(["t1", "t2"], ["t1", "t2"])
+    first = [((0, 1), (0, 1))]
+    assert refine_beads(first, spans, join=0.06, split=0.02, max_bead=5, cut=-0.3,
+                        allowed=lambda pair: pair == first[0]) == first

@@ -66,8 +66,9 @@ def test_seed_review_renders_in_chromium(browser, seed_page):
     assert svg.is_displayed() and svg.rect["width"] > 200
     assert len(svg.find_elements(By.CSS_SELECTOR, "circle.bead")) == len(rows) - len(
         browser.find_elements(By.CSS_SELECTOR, "tbody tr.dropped"))
-    # every content sentence but two is in a unit of confidence >= 0.5, mean confidence >= 0.7
-    assert browser.find_element(By.ID, "verdict").text == "parallel"
+    # 17 of the 19 Arabic content sentences are in a unit of confidence >= 0.5 (89 %: ar 8 and
+    # ar 21 restate what the French says elsewhere and stay unaligned), below parallel's 90 %
+    assert browser.find_element(By.ID, "verdict").text == "comparable"
 
     # Nothing fetched: the DevTools log shows no request but the page itself, and
     # the page lists no loaded resource.

@@ -17,8 +17,9 @@ from aligner.pipeline import align_files
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((Path(__file__).parent / "fixtures" / "seed" / "gold_000_003.json").read_text(encoding="utf-8"))
 ARABIC = {int(k): v for k, v in GOLD["arabic"].items()}
-#: Arabic sentences placed wrongly today: 19 and 20 restate fr 14-15 before fr 12-13's content
-#: (their unit is flagged). 7 and 8 (one 3-3 unit whose order the Arabic changed) are placed
+#: Arabic sentences placed wrongly today: 19 and 20 restate fr 14-15 before fr 12-13's content;
+#: they are paired 1-1 with fr 12 and fr 13 (19 opens as fr 12 does, « cette visite incarne »),
+#: and 21, fr 12-13's own restatement, is left unaligned (the gold allows it). 7 and 8 (one 3-3 unit whose order the Arabic changed) are placed
 #: as the gold allows since a 1-1 pair as unlike as random sentences costs more than two
 #: unaligned ones (AlignConfig.unrelated_weight).
 KNOWN_WRONG = {19, 20}
@@ -49,12 +50,11 @@ def test_arabic_sentence_lands_in_its_unit(beads, k):
     assert placed_right(k, bead.src), (k, bead)
 
 
-#: The unit of Arabic 19-21 (19-20 reordered) was flagged only because it stands between two
-#: unaligned Arabic headings, and the confidence penalised any bead next to an unaligned sentence.
-#: Since the join feature (2026-11-24) that penalty goes to beads whose unaligned neighbour reads
-#: as their member; a heading never does, so the unit is kept at about 0.7. Nothing the
-#: confidence reads sees a reordering (a member-partner margin had no signal on the dev sets).
-REORDERED_UNFLAGGED = pytest.mark.xfail(strict=True, reason="the reordered unit of Arabic 19-21 is not flagged")
+#: The units of the reordered Arabic 19-20 are kept: fr 12 ↔ ar 19 at about 0.9 and fr 13 ↔ ar 20
+#: at about 0.65 (since the refinement's cut step, 2026-11-24, which took apart the 2-3 unit of
+#: fr 12-13 ↔ ar 19-21 the search made, kept at 0.74). Nothing the confidence reads sees a
+#: reordering (a member-partner margin had no signal on the dev sets).
+REORDERED_UNFLAGGED = pytest.mark.xfail(strict=True, reason="the units of the reordered Arabic 19-20 are not flagged")
 
 
 @REORDERED_UNFLAGGED

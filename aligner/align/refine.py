@@ -11,7 +11,13 @@ moves boundaries where the encoder says so:
   bead (cosine of the two concatenations) rises by at least ``cfg.refine_join``;
 * **split**: the first or last sentence of a side with several sentences leaves the
   bead (unaligned) when the bead without it is more similar by at least
-  ``cfg.refine_split``.
+  ``cfg.refine_split``;
+* **cut**: a bead with several sentences on both sides (2-2, 3-2, 2-3) becomes two
+  pairs, in order, when the worse of the two scores at most ``-cfg.refine_cut`` below the
+  whole. Summed vectors make a 2-2 of two true 1-1 pairs cheap in the search (its two
+  halves add up); encoded one by one, true halves score nearly as well as the whole, while
+  the halves of a true 2-2 (a sentence boundary moved, a clause carried over) fall far
+  below it.
 
 Up to :data:`ROUNDS` rounds, each encoding its candidates in one batch per side.
 Only the beads that are not 1-1 are looked at, so the cost is a fraction of the
@@ -234,17 +240,49 @@ def _split_round(beads: list[Pair], vectors: SpanVectors, threshold: float,
     return changed
 
 
+def _cuts(bead: Pair) -> list[tuple[Pair, Pair]]:
+    """Every way to cut a bead with several sentences on both sides into two pairs, in order."""
+    src, tgt = bead
+    return [((src[:i], tgt[:j]), (src[i:], tgt[j:])) for i in range(1, len(src)) for j in range(1, len(tgt))]
+
+
+def _cut_round(beads: list[Pair], vectors: SpanVectors, threshold: float,
+               allowed: Callable[[Pair], bool], length_weight: float) -> bool:
+    many = [b for b in beads if len(b[0]) > 1 and len(b[1]) > 1]
+    prefetch_pairs(vectors, [p for b in many for p in [b] + [part for cut in _cuts(b) for part in cut]])
+    changed = False
+    out: list[Pair] = []
+    for bead in beads:
+        best: tuple[float, tuple[Pair, Pair]] | None = None
+        if len(bead[0]) > 1 and len(bead[1]) > 1:
+            full = vectors.score(bead, length_weight)
+            for cut in _cuts(bead):
+                gain = min(vectors.score(part, length_weight) for part in cut) - full
+                if gain >= threshold and all(allowed(part) for part in cut) and (best is None or gain > best[0]):
+                    best = (gain, cut)
+        if best is None:
+            out.append(bead)
+        else:
+            out += list(best[1])
+            changed = True
+    beads[:] = out
+    return changed
+
+
 def refine_beads(beads: Sequence[Pair], vectors: SpanVectors, join: float, split: float, max_bead: int,
                  fixed: Callable[[Pair], bool] = lambda _: False,
                  allowed: Callable[[Pair], bool] = lambda _: True,
-                 length_weight: float = 0.0, rounds: int = ROUNDS, margin: float = math.inf) -> list[Pair]:
+                 length_weight: float = 0.0, rounds: int = ROUNDS, margin: float = math.inf,
+                 cut: float | None = None) -> list[Pair]:
     """The path *beads* with its boundaries moved where the span encodings say so.
 
     *fixed(bead)* marks unaligned sentences that must stay alone (headings);
     *allowed(bead)* rejects a new bead (outside the searched band). The result
     covers every sentence of both sides exactly once, in order, as *beads* did.
     A move is looked at only when its estimate from summed sentence vectors comes
-    within *margin* of its threshold (``math.inf``: every move).
+    within *margin* of its threshold (``math.inf``: every move). *cut*: the least gain
+    (negative) of the worse part for a bead with several sentences on both sides to be
+    cut in two (None: no cut step; every such bead is compared, its parts encoded).
     """
     path = [(tuple(s), tuple(t)) for s, t in beads]
     doubt = _Doubt(vectors, length_weight, margin)
@@ -253,6 +291,7 @@ def refine_beads(beads: Sequence[Pair], vectors: SpanVectors, join: float, split
         prefetch_pairs(vectors, _wanted(path, max_bead, fixed, doubt, join, split))
         joined = _join_round(path, vectors, join, max_bead, fixed, allowed, length_weight, doubt)
         split_ = _split_round(path, vectors, split, allowed, length_weight, doubt)
-        if not (joined or split_):
+        cut_ = cut is not None and _cut_round(path, vectors, cut, allowed, length_weight)
+        if not (joined or split_ or cut_):
             break
     return path

@@ -257,7 +257,7 @@ def _refine(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVect
     """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes."""
     pairs = refine_beads(_as_pairs(raw), spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
                          fixed=rules.fixed, allowed=rules.allowed, length_weight=cfg.refine_length,
-                         rounds=cfg.refine_rounds, margin=cfg.refine_margin)
+                         rounds=cfg.refine_rounds, margin=cfg.refine_margin, cut=cfg.refine_cut)
     return _as_raw(pairs)
 
 
