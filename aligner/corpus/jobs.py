@@ -18,7 +18,7 @@ from ..config import AlignConfig
 from ..encoders.cache import EmbeddingCache
 from ..errors import AlignerError, InputError, OutputError
 from ..formats import WriteOptions, write_alignment
-from ..io.atomic import write_text_atomic
+from ..io.atomic import clean_leftovers, write_text_atomic
 from ..models import Alignment
 from ..pipeline import AlignRequest, align_files, resolve_encoder, write_outputs
 from ..tmx.tools import merge
@@ -207,6 +207,11 @@ def prepare_output(out_dir: str | os.PathLike[str], outputs: BatchOutputs) -> Pa
     (out / "pairs").mkdir(parents=True, exist_ok=True)
     if outputs.review_dir:
         Path(outputs.review_dir).mkdir(parents=True, exist_ok=True)
+    # a killed run's temporary files, wherever its workers were writing (a resumed run may
+    # write nothing in a folder, which would otherwise keep them)
+    folders = [out, *(Path(root) for root, _, _ in os.walk(out / "pairs"))]
+    for folder in folders + ([Path(outputs.review_dir)] if outputs.review_dir else []):
+        clean_leftovers(folder)
     return out
 
 

@@ -209,3 +209,18 @@ def test_batch_skips_unreadable_files_in_its_folder(tmp_path: Path, pair: tuple[
     assert len(manifest["pairs"]) == 1
     assert {"binary.txt", "empty.txt"} <= {Path(u["file"]).name for u in manifest["unpaired"]}
     shutil.rmtree(tmp_path / "out")
+
+
+def test_a_batch_sweeps_what_a_killed_run_left_in_its_pair_folders(tmp_path: Path) -> None:
+    # a resumed batch may write nothing into a folder its killed workers were writing in
+    from aligner.corpus.jobs import BatchOutputs, prepare_output
+
+    dead = 2**22 + 12345  # above Linux's default pid_max: no process has it
+    group = tmp_path / "out" / "pairs" / "group"
+    group.mkdir(parents=True)
+    stale = [folder / f".a__b.json.aligner-{dead}-0123abcd.part" for folder in (group.parent, group)]
+    mine = group / f".c__d.tmx.aligner-{os.getpid()}-0123abcd.part"
+    for path in [*stale, mine]:
+        path.write_text("half a file")
+    prepare_output(tmp_path / "out", BatchOutputs())
+    assert not any(p.exists() for p in stale) and mine.exists()
