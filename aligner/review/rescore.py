@@ -75,7 +75,6 @@ class _Space:
     def __init__(self, groups: tuple[tuple[Group, ...], ...], vectors: list[np.ndarray],
                  texts: tuple[list[str], list[str]], kinds: tuple[list[str], list[str]], samples: int,
                  seed: int) -> None:
-        self.groups = groups
         self.of = [{i: g for g, members in enumerate(side) for i in members} for side in groups]
         self.vectors = [_unit_rows(np.stack([v[list(g)].sum(axis=0) for g in side]) if side else v[:0])
                         for v, side in zip(vectors, groups, strict=True)]
