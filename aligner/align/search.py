@@ -55,7 +55,7 @@ def _gram(v: np.ndarray, k: int) -> np.ndarray:
     return g
 
 
-def _projections(v: np.ndarray, other: np.ndarray, samples: int, rng: np.random.Generator) -> np.ndarray:
+def projections(v: np.ndarray, other: np.ndarray, samples: int, rng: np.random.Generator) -> np.ndarray:
     """Each vector's dot product with the mean of random vectors of the other side."""
     if other.shape[0] == 0:
         return np.zeros(v.shape[0])
@@ -180,8 +180,8 @@ def _search(level: _Level, cfg: AlignConfig, types: _dp.Shapes, rng: np.random.G
     dhi = np.minimum(m, hi[np.minimum(n, rows + max_a)])
     dhi = np.maximum(dhi, dlo + 1)
     dots = _band_dots(level.x, level.y, dlo, dhi)
-    px = _projections(level.x, level.y, cfg.norm_samples, rng)
-    py = _projections(level.y, level.x, cfg.norm_samples, rng)
+    px = projections(level.x, level.y, cfg.norm_samples, rng)
+    py = projections(level.y, level.x, cfg.norm_samples, rng)
     norm_x, proj_x, lens_x = _dp.group_stats(_gram(level.x, max_a), px, level.lx, max_a)
     norm_y, proj_y, lens_y = _dp.group_stats(_gram(level.y, max_b), py, level.ly, max_b)
     gx = _dp.Groups(norm_x, proj_x, lens_x, level.hx, level.gx)

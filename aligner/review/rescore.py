@@ -19,15 +19,17 @@ documents; here every sentence of the other side is a candidate.
 
 from __future__ import annotations
 
-import math
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
-from ..align.blocks import Group, list_groups
-from ..align.confidence import JOIN_LENGTH, confidence, feature_row, join_gains, weights_for
-from .edit import EditableAlignment, Unit
+from ..align.blocks import Group, grouped, list_groups
+from ..align.confidence import confidence, feature_row, span_join_gains, weights_for
+from ..align.refine import SpanVectors
+from ..align.search import projections
+from ..models import Sentence
+from .edit import EditableAlignment, Segment, Unit
 
 
 def encoder_name(signature: str) -> str:
@@ -70,26 +72,25 @@ def _blocks(alignment: EditableAlignment) -> tuple[tuple[Group, ...], ...]:
 
 class _Space:
     """Vectors, texts and statistics of each side over its blocks (a block: one sentence, or a
-    list the aligner aligned as one), as :func:`aligner.align.search.align_vectors` sees them."""
+    list the aligner aligned as one), as :func:`aligner.align.search.align_vectors` sees them:
+    the blocks made by :func:`aligner.align.blocks.grouped`, the projections by
+    :func:`aligner.align.search.projections` (the search's draws, in its order), and the
+    join gains scored by :class:`aligner.align.refine.SpanVectors` over the block texts."""
 
     def __init__(self, groups: tuple[tuple[Group, ...], ...], vectors: list[np.ndarray],
-                 texts: tuple[list[str], list[str]], kinds: tuple[list[str], list[str]], samples: int,
-                 seed: int) -> None:
+                 segments: tuple[Sequence[Segment], Sequence[Segment]], encode: Encode,
+                 langs: tuple[str, str], samples: int, seed: int) -> None:
         self.of = [{i: g for g, members in enumerate(side) for i in members} for side in groups]
-        self.vectors = [_unit_rows(np.stack([v[list(g)].sum(axis=0) for g in side]) if side else v[:0])
-                        for v, side in zip(vectors, groups, strict=True)]
-        self.texts = [[" ".join(t[i] for i in g) for g in side] for t, side in zip(texts, groups, strict=True)]
-        self.kinds = [[k[g[0]] if len(g) == 1 else "sentence" for g in side] for k, side in zip(kinds, groups, strict=True)]
-        chars = [sum(len(t) for t in side) for side in self.texts]
-        self.ratio = (chars[1] + 1.0) / (chars[0] + 1.0)
-        rng = np.random.default_rng(seed)  # the search's draws, in its order
-        self.proj = []
-        for v, other in ((self.vectors[0], self.vectors[1]), (self.vectors[1], self.vectors[0])):
-            if other.shape[0] == 0 or v.shape[0] == 0:
-                self.proj.append(np.zeros(v.shape[0]))
-                continue
-            idx = rng.choice(other.shape[0], size=min(samples, other.shape[0]), replace=False)
-            self.proj.append(v @ other[idx].mean(axis=0))
+        blocks = [grouped([Sentence(i, s.text, s.kind) for i, s in enumerate(segs)], v, side)
+                  for segs, v, side in zip(segments, vectors, groups, strict=True)]
+        self.kinds = [[s.kind for s in sentences] for sentences, _ in blocks]
+        self.vectors = [np.asarray(rows, dtype=np.float64) for _, rows in blocks]
+        rng = np.random.default_rng(seed)
+        x, y = self.vectors
+        self.proj = [projections(x, y, samples, rng), projections(y, x, samples, rng)]
+        self.spans = SpanVectors(x, y, [s.text for s in blocks[0][0]], [s.text for s in blocks[1][0]],
+                                 lambda texts: _unit_rows(encode(texts, langs[0])),
+                                 lambda texts: _unit_rows(encode(texts, langs[1])))
         self._typical: float | None = None
 
     def pair(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -121,23 +122,6 @@ class _Space:
             best = [self.best(side, i) for side in (0, 1) for i in range(self.vectors[side].shape[0])]
             self._typical = float(np.median(best)) if best else 1.0
         return self._typical
-
-    def span(self, side: int, span: tuple[int, ...], encode: Encode | None, lang: str) -> np.ndarray:
-        """The vector of a span of blocks of *side* encoded as one text (one block: its own)."""
-        if len(span) == 1 or encode is None:
-            total = self.vectors[side][list(span)].sum(axis=0)
-            return total / max(float(np.linalg.norm(total)), 1e-12)
-        return _unit_rows(encode([" ".join(self.texts[side][i] for i in span)], lang))[0]
-
-    def join_score(self, pair: tuple[tuple[int, ...], tuple[int, ...]], encode: Encode | None,
-                   langs: tuple[str, str]) -> float:
-        """As :func:`aligner.align.confidence.span_join_gains` scores a pair: the cosine of its
-        sides encoded as one text each, less :data:`JOIN_LENGTH` times its length deviation."""
-        src, tgt = pair
-        lx = sum(len(self.texts[0][i]) for i in src)
-        ly = sum(len(self.texts[1][j]) for j in tgt)
-        deviation = abs(math.log((ly + 1.0) / (self.ratio * lx + 1.0)))
-        return float(self.span(0, src, encode, langs[0]) @ self.span(1, tgt, encode, langs[1])) - JOIN_LENGTH * deviation
 
 
 class Rescorer:
@@ -200,14 +184,14 @@ class Rescorer:
                     self._texts[side][i] = segs[i].text
                 self._version += 1
 
-    def _space(self, alignment: EditableAlignment) -> _Space:
+    def _space(self, alignment: EditableAlignment, encode: Encode) -> _Space:
         """The alignment's sentences as the search saw them: a list on one side only is one block
         (:mod:`aligner.align.blocks`) while one unit holds the whole of it; rebuilt when that or a
         text changes."""
         groups = _blocks(alignment)
         if self._space_cache is None or self._space_cache[0] != (groups, self._version):
-            kinds = ([s.kind for s in alignment.src], [s.kind for s in alignment.tgt])
-            space = _Space(groups, self._vectors, self._texts, kinds, self.samples, self.seed)
+            space = _Space(groups, self._vectors, (alignment.src, alignment.tgt), encode, self.langs,
+                           self.samples, self.seed)
             self._space_cache = ((groups, self._version), space)
         return self._space_cache[1]
 
@@ -223,17 +207,17 @@ class Rescorer:
         else:
             best = space.best(0, src[0]) if a else space.best(1, tgt[0])
         heading = lambda side, i: space.kinds[side][i] == "heading"  # noqa: E731 - headings join no merge
-        join = join_gains(pairs, lambda pair: space.join_score(pair, self._encode, self.langs), heading)[here]
+        join = span_join_gains(pairs, space.spans, heading)[here]
         return feature_row(a, b, base, best, space.typical(), neighbours, join)
 
     def confidences(self, alignment: EditableAlignment, indexes: Iterable[int]) -> dict[int, float]:
         """Confidence of the units at *indexes*; empty when the vectors are not ready or failed."""
-        if not self._ready.is_set() or self.error:
+        if not self._ready.is_set() or self.error or self._encode is None:
             return {}
         with self._lock:
             self._sync_texts(alignment)
             out = {}
-            space = self._space(alignment)
+            space = self._space(alignment, self._encode)
             for k in indexes:
                 if 0 <= k < len(alignment.units):
                     row = self._features(space, alignment.units, k)
