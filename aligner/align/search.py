@@ -324,9 +324,13 @@ def align_vectors(
         summed = SpanVectors.summed_only(level.x, level.y, level.lx.tolist(), level.ly.tolist())
         return join_gains(_as_pairs(path), lambda pair: summed.estimate(pair, JOIN_LENGTH), heading)
 
-    joins = gains(raw)
-    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0 and _reads_as_faithful(raw, joins, cfg))):
+    # the join gains of the path (computed once: before the faithful pass only when
+    # --faithful-auto needs them to decide, and again only if the pass ran)
+    joins = gains(raw) if not cfg.faithful else None
+    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0 and _reads_as_faithful(raw, joins or [], cfg))):
         raw = _faithful(raw, rules, spans, cfg)
+        joins = None
+    if joins is None:
         joins = gains(raw)
     best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
     rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor, joins)
