@@ -174,3 +174,24 @@ def test_photo_credits_are_dropped_alike_on_both_sides(fr, ar):
                                   "اقرأ أيضا: المغرب وبلجيكا يعززان تعاونهما الأمني في مجال مكافحة الإرهاب."])
 def test_read_also_links_are_dropped_even_as_sentences(line):
     assert classify_line(line) == "read-also link"
+
+
+@pytest.mark.parametrize("line", ["اقرأ أيضاً: المغرب وبلجيكا يعززان تعاونهما الأمني",
+                                  "اقرأ أيضًا: المغرب وبلجيكا يعززان تعاونهما الأمني",
+                                  "راجع أيضا: المغرب وبلجيكا يعززان تعاونهما الأمني",
+                                  "طالع أيضا | المغرب وبلجيكا يعززان تعاونهما الأمني",
+                                  "Voir également : Le Maroc et la Belgique renforcent leur coopération",
+                                  "Lire aussi | Le Maroc et la Belgique renforcent leur coopération"])
+def test_read_also_links_are_dropped_as_sites_spell_them(line):
+    assert classify_line(line) == "read-also link"
+
+
+@pytest.mark.parametrize("line", ["اقرأ أيضاً", "راجع أيضا:", "طالع أيضا", "Lire également", "À voir aussi :"])
+def test_read_also_triggers_as_sites_spell_them(line):
+    assert classify_line(line) == "read-more teaser list"
+
+
+@pytest.mark.parametrize("line", ["وراجع الوزير أيضا الخطة الأمنية المشتركة مع نظيره البلجيكي.",
+                                  "Il faut lire aussi le rapport annuel de la coordinatrice."])
+def test_sentences_that_say_see_also_are_kept(line):
+    assert classify_line(line) is None

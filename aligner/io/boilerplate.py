@@ -27,20 +27,26 @@ def _rule(reason: str, *alternatives: str) -> Rule:
     return Rule(reason, re.compile("|".join(f"(?:{a})" for a in alternatives), _I))
 
 
+#: "Read / see / look up" in a link to another article (اقرأ، شاهد، راجع، طالع), and "also" as
+#: sites write it: أيضا، أيضاً، أيضًا، ايضا (the tanwīn on the alif or on the ḍād, or none).
+_AR_SEE = r"(اقرأ|إقرأ|اقرا|إقرا|شاهد|راجع|طالع)"
+_AR_ALSO = "[أا]يض\u064b?ا\u064b?"
+
 #: Lines that open a list of teasers to other articles.
 TEASER_TRIGGERS = _rule(
     "read-more teaser list",
-    r"^(lire (la suite|aussi|ausi)|à lire aussi|a lire aussi|voir aussi|you may also like|"
+    r"^(lire la suite|(à |a )?(lire|voir) (aussi|ausi|également|egalement)|you may also like|"
     r"related( posts| articles)?|articles? (similaires|liés|connexes)|plus d'articles|"
     r"plus articles a lire|sur le même sujet|dans la même rubrique|les plus lus)\s*:?\s*$",
-    r"^(شاهد أيضا|شاهد ايضا|اقرأ أيضا|اقرأ ايضا|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|مواضيع ذات صلة|في نفس السياق|الأكثر قراءة|المزيد من الأخبار)\s*:?\s*$",
+    rf"^({_AR_SEE} ({_AR_ALSO}|كذلك)|مقالات ذات صلة|أخبار ذات صلة|مواضيع ذات صلة|في نفس السياق|الأكثر قراءة|"
+    r"المزيد من الأخبار)\s*:?\s*$",
 )
 
 #: A link to another article announced as such: never article text, however long.
 READ_ALSO = _rule(
     "read-also link",
-    r"^(à |a )?(lire|voir) (aussi|également|egalement)\s*[:：»>-]\s*\S",
-    r"^(اقرأ|إقرأ|اقرا|شاهد) (أيضا|أيضًا|ايضا|كذلك)\s*[:：»>-]\s*\S",
+    r"^(à |a )?(lire|voir) (aussi|également|egalement)\s*[:：»>|-]\s*\S",
+    rf"^{_AR_SEE} ({_AR_ALSO}|كذلك)\s*[:：»>|-]\s*\S",
 )
 
 RULES: tuple[Rule, ...] = (
