@@ -74,6 +74,10 @@ class AlignConfig:
             own); None: never cut.
         refine_margin: a move is encoded and checked only when its estimate from
             summed sentence vectors comes within this margin of its threshold.
+        spread_units: the refinement's thresholds (join, split, cut, length weight, margin)
+            and ``faithful_gain`` are in ``use``'s units: multiplied by each document's
+            similarity spread over ``use``'s (aligner.align.spread), so that an encoder
+            whose cosines are squeezed (``e5``) takes the same decisions; False: as given.
         faithful: the texts are translated in full (books, reports): re-align the windows
             around beads that are not 1-1 with span encodings and Bertalign's objective, where a
             merge costs nothing by itself (aligner.align.faithful); costs extra encoder calls.
@@ -129,6 +133,7 @@ class AlignConfig:
     refine_rounds: int = 3
     refine_margin: float = 0.1
     refine_cut: float | None = -0.3
+    spread_units: bool = True
     faithful: bool = False
     faithful_skip: float = -0.2
     faithful_context: int = 1
@@ -210,7 +215,8 @@ class AlignConfig:
             return "off"
         return (f"{number(self.refine_join)}/{number(self.refine_split)}/len{number(self.refine_length)}"
                 f"/r{self.refine_rounds}/m{number(self.refine_margin)}"
-                + ("" if self.refine_cut is None else f"/cut{number(self.refine_cut)}"))
+                + ("" if self.refine_cut is None else f"/cut{number(self.refine_cut)}")
+                + ("/spread" if self.spread_units else ""))
 
     def _faithful_sig(self) -> str:
         if not self.faithful and self.faithful_auto <= 0:

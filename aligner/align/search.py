@@ -21,6 +21,7 @@ from . import kernels as _dp
 from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
 from .faithful import realign_faithful
 from .refine import Pair, Span, SpanVectors, refine_beads
+from .spread import similarity_spread, threshold_scale
 
 #: Largest bead of the coarse levels, which only place the band of the next level.
 COARSE_MAX_BEAD = 3
@@ -252,12 +253,22 @@ def _as_raw(pairs: list[Pair]) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _scale(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfig) -> float:
+    """The factor for the thresholds in ``use``'s units (:mod:`aligner.align.spread`)."""
+    if not cfg.spread_units:
+        return 1.0
+    ones = [(i - 1, j - 1) for i, j, a, b in raw if a == 1 and b == 1]
+    return threshold_scale(similarity_spread(level.x, level.y, ones, cfg.seed))
+
+
 def _refine(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVectors,
-            cfg: AlignConfig) -> list[tuple[int, int, int, int]]:
-    """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes."""
-    pairs = refine_beads(_as_pairs(raw), spans, cfg.refine_join, cfg.refine_split, cfg.max_bead,
-                         fixed=rules.fixed, allowed=rules.allowed, length_weight=cfg.refine_length,
-                         rounds=cfg.refine_rounds, margin=cfg.refine_margin, cut=cfg.refine_cut)
+            cfg: AlignConfig, scale: float) -> list[tuple[int, int, int, int]]:
+    """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes;
+    the thresholds, differences of cosines, times *scale*."""
+    cut = None if cfg.refine_cut is None else cfg.refine_cut * scale
+    pairs = refine_beads(_as_pairs(raw), spans, cfg.refine_join * scale, cfg.refine_split * scale, cfg.max_bead,
+                         fixed=rules.fixed, allowed=rules.allowed, length_weight=cfg.refine_length * scale,
+                         rounds=cfg.refine_rounds, margin=cfg.refine_margin * scale, cut=cut)
     return _as_raw(pairs)
 
 
@@ -310,8 +321,10 @@ def align_vectors(
     )
     raw, arr = _search(level, cfg, types, rng)
     rules = _Rules(arr, cfg, level)
+    # the refinement's thresholds in units of this document's similarity spread
+    scale = _scale(raw, level, cfg) if spans is not None else 1.0
     if spans is not None and cfg.refine:
-        raw = _refine(raw, rules, spans, cfg)
+        raw = _refine(raw, rules, spans, cfg, scale)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
 
     def heading(side: int, i: int) -> bool:
@@ -327,7 +340,8 @@ def align_vectors(
     # the join gains of the path (computed once: before the faithful pass only when
     # --faithful-auto needs them to decide, and again only if the pass ran)
     joins = gains(raw) if not cfg.faithful else None
-    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0 and _reads_as_faithful(raw, joins or [], cfg))):
+    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0
+                                               and _reads_as_faithful(raw, joins or [], cfg, scale))):
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
     if joins is None:
@@ -345,13 +359,15 @@ def align_vectors(
     return beads
 
 
-def _reads_as_faithful(raw: list[tuple[int, int, int, int]], joins: list[float | None], cfg: AlignConfig) -> bool:
+def _reads_as_faithful(raw: list[tuple[int, int, int, int]], joins: list[float | None], cfg: AlignConfig,
+                       scale: float) -> bool:
     """Whether the document reads as translated in full (``cfg.faithful_auto``): enough of its
-    unaligned sentences that could join a neighbouring unit would raise its score when they do."""
+    unaligned sentences that could join a neighbouring unit would raise its score when they do
+    (by more than ``cfg.faithful_gain`` times *scale*, the document's spread)."""
     gains = [g for (_, _, a, b), g in zip(raw, joins, strict=True) if g is not None and (a == 0 or b == 0)]
     if len(gains) < cfg.faithful_min:
         return False
-    return sum(g > cfg.faithful_gain for g in gains) >= cfg.faithful_auto * len(gains)
+    return sum(g > cfg.faithful_gain * scale for g in gains) >= cfg.faithful_auto * len(gains)
 
 
 def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
