@@ -35,7 +35,7 @@ JOIN_FLOOR = -0.3
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
     "use": np.array([5.502, -2.799, -0.192, -0.922, 0.311, -0.944, 0.641, -0.565, -1.349, -1.995, -1.464, -3.576]),
-    "e5": np.array([3.638, -0.083, 0.968, -1.346, 0.600, -1.904, 0.210, -0.796, -1.720, 1.343, -1.582, -1.699]),
+    "e5": np.array([3.065, -3.597, -0.094, -1.488, 0.145, -0.740, 0.629, -0.405, -3.618, 3.041, -0.964, -2.661]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"
