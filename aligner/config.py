@@ -224,7 +224,8 @@ class AlignConfig:
         core = f"{number(self.faithful_skip)}/c{self.faithful_context}" + ("/runs" if self.faithful_keep_runs else "")
         if self.faithful:
             return core
-        return f"auto{number(self.faithful_auto)}@{number(self.faithful_gain)}n{self.faithful_min}:{core}"
+        units = "/spread" if self.spread_units else ""  # the gain threshold in spread units
+        return f"auto{number(self.faithful_auto)}@{number(self.faithful_gain)}n{self.faithful_min}{units}:{core}"
 
     def signature(self, encoder_version: str = "") -> Signature:
         """A sacrebleu-style signature, e.g. ``fr-ar|enc:use-0.2.1|bead:5|…|version:…``."""

@@ -151,7 +151,7 @@ def test_faithful_settings_are_checked_and_signed():
     with pytest.raises(ConfigError, match="faithful context"):
         AlignConfig(faithful_context=-1)
     assert "faithful:off|" in AlignConfig().signature().format()
-    assert "faithful:auto0.4@-0.05n5:-0.2/c1/runs|" in AlignConfig(faithful_auto=0.4).signature().format()
+    assert "faithful:auto0.4@-0.05n5/spread:-0.2/c1/runs|" in AlignConfig(faithful_auto=0.4).signature().format()
     with pytest.raises(ConfigError, match="faithful auto share"):
         AlignConfig(faithful_auto=1.5)
     with pytest.raises(ConfigError, match="faithful min"):
@@ -185,7 +185,7 @@ def test_the_pass_runs_by_itself_where_unaligned_sentences_read_as_members():
 
 
 @pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"), (None, "faithful:off|"),
-                                           ("--faithful-auto", "faithful:auto0.4@-0.05n5:-0.2/c1/runs|")])
+                                           ("--faithful-auto", "faithful:auto0.4@-0.05n5/spread:-0.2/c1/runs|")])
 def test_cli_faithful_flags(tmp_path, flag, expected):
     out = tmp_path / "tb.tmx"
     args = ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr", str(TB / "test0.de"), str(TB / "test0.fr"),
