@@ -321,8 +321,8 @@ def align_vectors(
     )
     raw, arr = _search(level, cfg, types, rng)
     rules = _Rules(arr, cfg, level)
-    # the refinement's thresholds in units of this document's similarity spread
-    scale = _scale(raw, level, cfg) if spans is not None else 1.0
+    # the refinement's (and --faithful-auto's) thresholds in units of this document's spread
+    scale = _scale(raw, level, cfg) if spans is not None and (cfg.refine or cfg.faithful_auto > 0) else 1.0
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg, scale)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
