@@ -9,9 +9,8 @@ from aligner.align.search import align_vectors
 from aligner.align.spread import REFERENCE_SPREAD, similarity_spread, threshold_scale
 from aligner.config import AlignConfig
 
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    return (v / np.linalg.norm(v, axis=-1, keepdims=True)).astype(np.float64)
+from .test_refine import BagEncoder as Bag
+from .test_refine import _unit
 
 
 def _squeezed(v: np.ndarray, b: float) -> np.ndarray:
@@ -21,14 +20,15 @@ def _squeezed(v: np.ndarray, b: float) -> np.ndarray:
     return np.hstack([np.sqrt(b) * v, extra])
 
 
-class BagEncoder:
-    """A text of tokens "t3 t7" is the normalised sum of fixed token vectors, squeezed by *b*."""
+class BagEncoder(Bag):
+    """:class:`tests.test_refine.BagEncoder` with its cosines squeezed by *b*."""
 
     def __init__(self, table: np.ndarray, b: float = 1.0) -> None:
-        self.table, self.b = table, b
+        super().__init__(table)
+        self.b = b
 
     def __call__(self, texts: list[str]) -> np.ndarray:
-        rows = _unit(np.array([self.table[[int(tok[1:]) for tok in t.split()]].sum(axis=0) for t in texts]))
+        rows = super().__call__(texts).astype(np.float64)
         return rows if self.b == 1.0 else _squeezed(rows, self.b)
 
 

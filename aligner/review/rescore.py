@@ -28,6 +28,7 @@ from ..align.blocks import Group, grouped, list_groups
 from ..align.confidence import confidence, feature_row, span_join_gains, weights_for
 from ..align.refine import SpanVectors
 from ..align.search import projections
+from ..config import DEFAULTS
 from ..models import Sentence
 from .edit import EditableAlignment, Segment, Unit
 
@@ -104,7 +105,7 @@ class _Space:
         cos = float(sx @ sy) / (nx * ny)
         rx = 1.0 - float(self.proj[0][list(src)].sum()) / nx
         ry = 1.0 - float(self.proj[1][list(tgt)].sum()) / ny
-        return (1.0 - cos) / max(0.5 * (rx + ry), 0.05)
+        return (1.0 - cos) / max(0.5 * (rx + ry), DEFAULTS.norm_floor)
 
     def best(self, side: int, i: int) -> float:
         """The lowest 1-1 dissimilarity of block *i* of *side* to any block of the other side."""
@@ -114,7 +115,7 @@ class _Space:
         cos = other @ v[i]
         r_self = 1.0 - float(self.proj[side][i])
         r_other = 1.0 - self.proj[1 - side]
-        return float(((1.0 - cos) / np.maximum(0.5 * (r_self + r_other), 0.05)).min())
+        return float(((1.0 - cos) / np.maximum(0.5 * (r_self + r_other), DEFAULTS.norm_floor)).min())
 
     def typical(self) -> float:
         """The median over both sides of each block's lowest 1-1 dissimilarity (as the search's feature)."""
@@ -132,8 +133,6 @@ class Rescorer:
     """
 
     def __init__(self, src_lang: str, tgt_lang: str, encoder: str = "use") -> None:
-        from ..config import DEFAULTS
-
         self.langs = (src_lang, tgt_lang)
         self.encoder_name = encoder
         self.samples, self.seed = DEFAULTS.norm_samples, DEFAULTS.seed
