@@ -170,8 +170,9 @@ def align_sentences(
         ly = np.array([len(s.text) for s in gtgt], dtype=np.float64)
         hx = np.array([s.kind == "heading" for s in gsrc], dtype=np.float64)
         hy = np.array([s.kind == "heading" for s in gtgt], dtype=np.float64)
-        glued_x = np.array([opens_with_title(s.text) for s in gsrc], dtype=np.float64)
-        glued_y = np.array([opens_with_title(s.text) for s in gtgt], dtype=np.float64)
+        # a heading is a title, not a title glued to its lead
+        glued_x = np.array([s.kind != "heading" and opens_with_title(s.text) for s in gsrc], dtype=np.float64)
+        glued_y = np.array([s.kind != "heading" and opens_with_title(s.text) for s in gtgt], dtype=np.float64)
         stage(progress, "aligning")
         spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
         beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans),

@@ -83,3 +83,13 @@ def test_where_paragraphs_end_bare_a_missing_stop_makes_no_heading():
     assert {s.kind for s in segment_text("\n".join(lines), "ar")} == {"sentence"}
     # too few long lines to tell: the usual rule
     assert pre_split("التعاون الأمني\n" + LONG_AR + "\n")[0].kind == "heading"
+
+
+def test_a_kicker_title_counts_its_words_not_its_colon():
+    # 14 words and a colon: a French news title with its kicker, not a sentence
+    title = "Sécheresse : le ministère de l'Équipement et de l'Eau dévoile un plan d'urgence pour 2025"
+    assert len(title.split()) == 15
+    assert pre_split(title + "\nLe plan a été présenté mardi à Rabat.\n")[0].kind == "heading"
+    # one word more is a sentence, colon or not
+    longer = title.replace("un plan", "un grand plan")
+    assert pre_split(longer + "\nLe plan a été présenté mardi à Rabat.\n")[0].kind == "sentence"

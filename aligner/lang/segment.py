@@ -118,23 +118,28 @@ def segment_text(text: str, lang: str) -> list[Sentence]:
 BARE_LINE_SHARE = 0.2
 
 
+def words(line: str) -> int:
+    """Words of *line*: its tokens with a letter or a digit (a kicker's colon or a dash is none)."""
+    return sum(1 for token in line.split() if any(ch.isalnum() for ch in token))
+
+
 def stops_end_sentences(lines: Sequence[str]) -> bool:
     """Whether the long lines of a document end with final punctuation (at least 5 of them,
     fewer than :data:`BARE_LINE_SHARE` bare): only then does a missing stop mark a heading."""
-    long = [t.strip() for t in lines if len(t.strip()) > _HEADING_MAX_CHARS or len(t.split()) > _HEADING_MAX_WORDS]
+    long = [t.strip() for t in lines if len(t.strip()) > _HEADING_MAX_CHARS or words(t) > _HEADING_MAX_WORDS]
     if len(long) < 5:
         return True
     return sum(1 for t in long if not t.endswith(tuple(_END_MARKS))) < BARE_LINE_SHARE * len(long)
 
 
 def looks_like_heading(line: str, stops: bool = True) -> bool:
-    """A short line (≤ 100 characters, ≤ 14 words) without final punctuation that does
+    """A short line (≤ 100 characters, ≤ 14 :func:`words`) without final punctuation that does
     not start with a lower-case letter (a clause cut from its sentence does). With
     *stops* False (the document does not end its sentences with a stop,
     :func:`stops_end_sentences`), no line is one by these signs."""
     stripped = line.strip()
     return (stops and bool(stripped) and len(stripped) <= _HEADING_MAX_CHARS
-            and len(stripped.split()) <= _HEADING_MAX_WORDS
+            and words(stripped) <= _HEADING_MAX_WORDS
             and not stripped.endswith(tuple(_END_MARKS)) and not stripped[0].islower())
 
 
