@@ -53,6 +53,11 @@ class AlignConfig:
         heading_leads: a heading may open a merge whose other side is one line
             that opens with a glued title (``Titre : Phrase…``); it still never
             ends a merge nor stands alone against several sentences.
+        own_headline: with the heading rule, a 1-1 unit of two headings (each of
+            :data:`aligner.align.search.HEADLINE_CHARS` characters or more) whose cosine stands less
+            than this share of the document's spread above chance (aligner.align.spread) is two
+            unaligned headlines: each site wrote its own title (a translated title stands 0.66 or
+            more above chance on the dev sets); None: such units are kept.
         norm_floor: lower bound of the normaliser of a bead's dissimilarity (how
             dissimilar each side is to random sentences of the other document).
         unrelated_weight: weight of the excess dissimilarity of a 1-1 bead above
@@ -123,6 +128,7 @@ class AlignConfig:
     heading_penalty: float = 2.0
     heading_mismatch: float = 0.5
     heading_leads: bool = True
+    own_headline: float | None = 0.6
     norm_floor: float = 0.05
     unrelated_weight: float = 3.0
     unrelated_threshold: float = 0.9
@@ -185,6 +191,9 @@ class AlignConfig:
             raise ConfigError(f"faithful context must be 0 or more (got {self.faithful_context})")
         if self.refine_cut is not None and not -1.0 <= self.refine_cut <= 1.0:
             raise ConfigError(f"refine cut must be between -1 and 1 (got {self.refine_cut}); None never cuts")
+        if self.own_headline is not None and not 0.0 <= self.own_headline <= 1.0:
+            raise ConfigError(f"own headline share must be between 0 and 1 (got {self.own_headline}); None keeps "
+                              "every pair of headings")
         if self.refine_rounds < 1:
             raise ConfigError(f"refine rounds must be at least 1 (got {self.refine_rounds})")
 
@@ -208,7 +217,8 @@ class AlignConfig:
         if not self.heading_rule:
             return "off"
         lead = "/lead" if self.heading_leads else ""
-        return f"{number(self.heading_penalty)}/{number(self.heading_mismatch)}{lead}"
+        own = "" if self.own_headline is None else f"/own{number(self.own_headline)}"
+        return f"{number(self.heading_penalty)}/{number(self.heading_mismatch)}{lead}{own}"
 
     def _refine_sig(self) -> str:
         if not self.refine:

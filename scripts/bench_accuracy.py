@@ -1,12 +1,15 @@
 """Alignment accuracy side by side (Vecalign's scorer): ours, Gale–Church and sentalign.
 
-Usage: python scripts/bench_accuracy.py [--bench textberg-dev,textberg-test,frar-dev,frar-test] [--ablations]
+Usage: python scripts/bench_accuracy.py [--bench textberg-dev,frar-dev,frar-probe-dev,frar-written-dev,…] [--ablations]
                                         [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2] [--blocks tgt=2]
                                         [--systems aligner,aligner-faithful,aligner-faithful-auto,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
-on test) and our fr–ar benchmark (``benchmarks/frar``, built by
-``scripts/build_frar_benchmark.py``; dev for tuning, test for reporting). For each, one
+on test) and our fr–ar constructions in ``benchmarks/frar``, each a tuning half and a
+report half built apart: ``frar-dev`` / ``frar-test`` (``scripts/build_frar_benchmark.py``),
+``frar-probe-dev`` / ``frar-probe`` (``scripts/build_frar_probe.py``) and
+``frar-written-dev`` / ``frar-written`` (``scripts/build_frar_written.py``: news written
+and rewritten as Arabic sites do). The default runs all eight. For each, one
 table — system, encoder, strict P/R/F1, lax P/R/F1, seconds (encoding included, no
 embedding cache) — with every row run in this process on the same inputs:
 
@@ -66,6 +69,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "refinement thresholds as given, not in units of the spread (spread_units=False)": {"spread_units": False},
     "no heading rule": {"heading_rule": False},
     "no glued-title lead": {"heading_leads": False},
+    "headline pairs kept however unlike (own_headline=None)": {"own_headline": None},
     "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},
     "member weight 1.0 (before)": {"member_weight": 1.0},
     "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},
@@ -307,7 +311,8 @@ def main() -> None:
     # one process: the texts each row encodes are counted here (a child's calls would not be)
     disable_side_processes()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", default="textberg-dev,textberg-test,frar-dev,frar-test")
+    ap.add_argument("--bench", default="textberg-dev,frar-dev,frar-probe-dev,frar-written-dev,"
+                                       "textberg-test,frar-test,frar-probe,frar-written")
     ap.add_argument("--systems", default="aligner,aligner-faithful,galechurch,sentalign")
     ap.add_argument("--encoders", default="use,e5")
     ap.add_argument("--sentalign-encoders", default="use")

@@ -71,3 +71,38 @@ def test_finds_merge_and_insertion():
 def test_config_is_checked():
     with pytest.raises(ConfigError, match="max bead"):
         AlignConfig(max_bead=1)
+
+
+def _headlines_case(cos_titles: float, title_chars: float):
+    """Two documents of 20 pairs (cosine about 0.7) opening with a heading each, whose cosine is
+    *cos_titles*; chance is about 0 here, so that cosine over about 0.7 is its share of the spread."""
+    rng = np.random.default_rng(5)
+    dim = 256
+    x = _unit(rng.normal(size=(21, dim)))
+    y = _unit(x + 1.0 * _unit(rng.normal(size=x.shape)))
+    # the titles: y[0] leans towards x[0] by exactly cos_titles
+    noise = _unit(rng.normal(size=(1, dim)))[0]
+    noise = noise - (noise @ x[0]) * x[0]
+    y[0] = _unit((cos_titles * x[0] + np.sqrt(1 - cos_titles ** 2) * noise / np.linalg.norm(noise))[None, :])[0]
+    assert abs(float(x[0] @ y[0]) - cos_titles) < 1e-5
+    heads = np.zeros(21)
+    heads[0] = 1
+    lx = np.full(21, 120.0)
+    lx[0] = title_chars
+    return x, y, lx, heads
+
+
+@pytest.mark.parametrize("cos_titles, chars, paired", [
+    (0.6, 60.0, True),    # a translated title stands far above chance: kept
+    (0.2, 60.0, False),   # two headlines of the same story, each site its own: both unaligned
+    (0.2, 12.0, True),    # a rubric label ("Repères" ↔ "في السياق") is too short to tell: kept
+])
+def test_two_headlines_that_barely_match_are_each_sites_own(cos_titles, chars, paired):
+    x, y, lx, heads = _headlines_case(cos_titles, chars)
+    beads = align_vectors(x, y, lx, lx, AlignConfig(), heads, heads)
+    _check_cover(beads, 21, 21)
+    assert (next(b for b in beads if 0 in b.src).tgt == (0,)) is paired
+    # switched off, the pair is kept whatever its cosine
+    beads = align_vectors(x, y, lx, lx, AlignConfig(own_headline=None), heads, heads)
+    assert next(b for b in beads if 0 in b.src).tgt == (0,)
+    assert all(b.src == b.tgt for b in beads if b.src and b.src[0] > 0)

@@ -21,7 +21,7 @@ from . import kernels as _dp
 from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
 from .faithful import realign_faithful
 from .refine import Pair, Span, SpanVectors, refine_beads
-from .spread import similarity_spread, threshold_scale
+from .spread import chance_and_spread, threshold_scale
 
 #: Largest bead of the coarse levels, which only place the band of the next level.
 COARSE_MAX_BEAD = 3
@@ -253,12 +253,35 @@ def _as_raw(pairs: list[Pair]) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def _scale(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfig) -> float:
-    """The factor for the thresholds in ``use``'s units (:mod:`aligner.align.spread`)."""
-    if not cfg.spread_units:
-        return 1.0
+def _levels(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfig) -> tuple[float, float] | None:
+    """The document's level of chance and spread, read from the 1-1 beads of *raw*
+    (:func:`aligner.align.spread.chance_and_spread`)."""
     ones = [(i - 1, j - 1) for i, j, a, b in raw if a == 1 and b == 1]
-    return threshold_scale(similarity_spread(level.x, level.y, ones, cfg.seed))
+    return chance_and_spread(level.x, level.y, ones, cfg.seed)
+
+
+#: Shortest heading (characters) that :attr:`AlignConfig.own_headline` reads as a headline: rubric
+#: labels ("Repères" ↔ "في السياق") are translated loosely and stay paired.
+HEADLINE_CHARS = 20
+
+
+def _own_headlines(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfig,
+                   levels: tuple[float, float] | None) -> list[tuple[int, int, int, int]]:
+    """*raw* with each 1-1 bead of two headlines that barely match (``cfg.own_headline``) made
+    two unaligned sentences."""
+    if cfg.own_headline is None or not cfg.heading_rule or levels is None:
+        return raw
+    chance, spread = levels
+    floor = chance + cfg.own_headline * spread
+    out = []
+    for i, j, a, b in raw:
+        u, v = i - 1, j - 1
+        if (a == 1 and b == 1 and level.hx[u + 1] > level.hx[u] and level.hy[v + 1] > level.hy[v]
+                and min(level.lx[u], level.ly[v]) >= HEADLINE_CHARS and float(level.x[u] @ level.y[v]) < floor):
+            out += [(i, j - 1, 1, 0), (i, j, 0, 1)]
+        else:
+            out.append((i, j, a, b))
+    return out
 
 
 def _refine(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVectors,
@@ -322,7 +345,9 @@ def align_vectors(
     raw, arr = _search(level, cfg, types, rng)
     rules = _Rules(arr, cfg, level)
     # the refinement's (and --faithful-auto's) thresholds in units of this document's spread
-    scale = _scale(raw, level, cfg) if spans is not None and (cfg.refine or cfg.faithful_auto > 0) else 1.0
+    scaled = spans is not None and (cfg.refine or cfg.faithful_auto > 0) and cfg.spread_units
+    levels = _levels(raw, level, cfg) if scaled or (cfg.own_headline is not None and cfg.heading_rule) else None
+    scale = threshold_scale(None if levels is None or not scaled else levels[1])
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg, scale)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
@@ -344,6 +369,9 @@ def align_vectors(
                                                and _reads_as_faithful(raw, joins or [], cfg, scale))):
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
+    own = _own_headlines(raw, level, cfg, levels)
+    if own != raw:
+        raw, joins = own, None
     if joins is None:
         joins = gains(raw)
     best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)

@@ -37,9 +37,10 @@ MIN_PAIRS = 5
 SCALE_BOUNDS = (0.1, 1.5)
 
 
-def similarity_spread(x: np.ndarray, y: np.ndarray, pairs: Sequence[tuple[int, int]], seed: int = 0) -> float | None:
-    """Median cosine of the sentence pairs *pairs* (rows of *x*, *y*: unit vectors) less the
-    median cosine of random pairs; None with fewer than :data:`MIN_PAIRS` pairs."""
+def chance_and_spread(x: np.ndarray, y: np.ndarray, pairs: Sequence[tuple[int, int]],
+                      seed: int = 0) -> tuple[float, float] | None:
+    """The median cosine of random pairs (rows of *x*, *y*: unit vectors), and the median cosine
+    of the sentence pairs *pairs* less it; None with fewer than :data:`MIN_PAIRS` pairs."""
     if len(pairs) < MIN_PAIRS or x.shape[0] == 0 or y.shape[0] == 0:
         return None
     src = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
@@ -48,8 +49,15 @@ def similarity_spread(x: np.ndarray, y: np.ndarray, pairs: Sequence[tuple[int, i
     rng = np.random.default_rng(seed)
     ri = rng.integers(0, x.shape[0], RANDOM_PAIRS)
     rj = rng.integers(0, y.shape[0], RANDOM_PAIRS)
-    chance = np.einsum("ij,ij->i", x[ri].astype(np.float64), y[rj].astype(np.float64))
-    return float(np.median(matched) - np.median(chance))
+    chance = float(np.median(np.einsum("ij,ij->i", x[ri].astype(np.float64), y[rj].astype(np.float64))))
+    return chance, float(np.median(matched)) - chance
+
+
+def similarity_spread(x: np.ndarray, y: np.ndarray, pairs: Sequence[tuple[int, int]], seed: int = 0) -> float | None:
+    """Median cosine of the sentence pairs *pairs* (rows of *x*, *y*: unit vectors) less the
+    median cosine of random pairs; None with fewer than :data:`MIN_PAIRS` pairs."""
+    levels = chance_and_spread(x, y, pairs, seed)
+    return None if levels is None else levels[1]
 
 
 def threshold_scale(spread: float | None) -> float:
