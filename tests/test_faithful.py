@@ -10,7 +10,7 @@ from lxml import etree
 from aligner.align.faithful import MAX_WINDOW, doubtful_windows, realign_faithful
 from aligner.align.search import align_vectors
 from aligner.cli import main
-from aligner.config import AlignConfig
+from aligner.config import FAITHFUL_AUTO, AlignConfig
 from aligner.errors import ConfigError
 
 from .conftest import FIXTURES
@@ -151,7 +151,7 @@ def test_faithful_settings_are_checked_and_signed():
     with pytest.raises(ConfigError, match="faithful context"):
         AlignConfig(faithful_context=-1)
     assert "faithful:off|" in AlignConfig().signature().format()
-    assert "faithful:auto0.4@-0.05n5/spread:-0.2/c1/runs|" in AlignConfig(faithful_auto=0.4).signature().format()
+    assert "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|" in AlignConfig(faithful_auto=FAITHFUL_AUTO).signature().format()
     with pytest.raises(ConfigError, match="faithful auto share"):
         AlignConfig(faithful_auto=1.5)
     with pytest.raises(ConfigError, match="faithful min"):
@@ -185,7 +185,7 @@ def test_the_pass_runs_by_itself_where_unaligned_sentences_read_as_members():
 
 
 @pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"), (None, "faithful:off|"),
-                                           ("--faithful-auto", "faithful:auto0.4@-0.05n5/spread:-0.2/c1/runs|")])
+                                           ("--faithful-auto", "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|")])
 def test_cli_faithful_flags(tmp_path, flag, expected):
     out = tmp_path / "tb.tmx"
     args = ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr", str(TB / "test0.de"), str(TB / "test0.fr"),
@@ -207,10 +207,10 @@ def test_a_book_is_aligned_as_translated_in_full_and_news_is_not():
 
     base = AlignConfig(src_lang="de", tgt_lang="fr", encoder="use", pre_split=True)
     book = {name: [(b.src, b.tgt) for b in align_sentences(lines(TB / "test0.de"), lines(TB / "test0.fr"), cfg).beads]
-            for name, cfg in (("auto", base.with_(faithful_auto=0.4)), ("on", base.with_(faithful=True)), ("off", base))}
+            for name, cfg in (("auto", base.with_(faithful_auto=FAITHFUL_AUTO)), ("on", base.with_(faithful=True)), ("off", base))}
     assert book["auto"] == book["on"] != book["off"]
     root = FIXTURES.parent.parent / "corpora"
     news = {name: [(b.src, b.tgt) for b in align_files(root / "000_7605adee3dac5af9.txt", root / "003_d8871bab029391e4.txt",
                                                        cfg).beads]
-            for name, cfg in (("auto", AlignConfig(encoder="use", faithful_auto=0.4)), ("off", AlignConfig(encoder="use")))}
+            for name, cfg in (("auto", AlignConfig(encoder="use", faithful_auto=FAITHFUL_AUTO)), ("off", AlignConfig(encoder="use")))}
     assert news["auto"] == news["off"]

@@ -116,4 +116,4 @@ def test_the_search_hands_the_refinement_thresholds_in_the_documents_units(monke
     assert cut is not None and cut_b is not None
     for whole, squeezed in ((join, join_b), (length, length_b), (cut, cut_b)):
         assert 0.15 < squeezed / whole < 0.25
-    assert thresholds(0.2, cfg.with_(spread_units=False)) == (0.03, 0.2, -0.3)
+    assert thresholds(0.2, cfg.with_(spread_units=False)) == (cfg.refine_join, 0.2, -0.3)
