@@ -29,7 +29,7 @@ from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
-from .lang.segment import opens_with_title, pre_split
+from .lang.segment import glued_title, pre_split
 from .lang.segment_cache import segment_cached
 from .models import Alignment, Document, Sentence
 from .progress import Progress, both_sides, stage
@@ -170,9 +170,8 @@ def align_sentences(
         ly = np.array([len(s.text) for s in gtgt], dtype=np.float64)
         hx = np.array([s.kind == "heading" for s in gsrc], dtype=np.float64)
         hy = np.array([s.kind == "heading" for s in gtgt], dtype=np.float64)
-        # a heading is a title, not a title glued to its lead
-        glued_x = np.array([s.kind != "heading" and opens_with_title(s.text) for s in gsrc], dtype=np.float64)
-        glued_y = np.array([s.kind != "heading" and opens_with_title(s.text) for s in gtgt], dtype=np.float64)
+        glued_x = np.array([glued_title(s, cfg.src_lang) for s in gsrc], dtype=np.float64)
+        glued_y = np.array([glued_title(s, cfg.tgt_lang) for s in gtgt], dtype=np.float64)
         stage(progress, "aligning")
         spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
         beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans),

@@ -36,3 +36,14 @@ def test_glued_titles():
     assert opens_with_title("السباحة: احذروا التيارات الساحبة – تيارات")
     assert not opens_with_title("Un communiqué du chef de la Direction générale de la Sûreté nationale précise que")
     assert not opens_with_title("Le taux est de 3.5 pour cent")
+
+
+def test_a_heading_or_a_dateline_is_no_glued_title():
+    from aligner.lang.segment import glued_title
+
+    assert glued_title(Sentence(0, "Baignade : attention aux courants. Les courants de retour…", "sentence"), "fr")
+    # a title with its kicker is a heading, not a title glued to a lead
+    assert not glued_title(Sentence(0, "Sécheresse : le ministère dévoile un plan d'urgence", "heading"), "fr")
+    # place, date and agency open a wire story: a dateline, not a title
+    assert not glued_title(Sentence(0, "Rabat, 14 janvier 2025 (MAP) – Le ministère a présenté un plan.", "sentence"), "fr")
+    assert not glued_title(Sentence(0, "عمّان، 14 نوفمبر (بترا) – اختتمت بعثة صندوق النقد الدولي مهمتها.", "sentence"), "ar")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..errors import ConfigError
 from ..models import Sentence
 from . import fr
+from .datelines import dateline
 
 _BULLET = re.compile(r"^\s*(?:[-–—•·●▪◦*»]|\d{1,2}[.)]|[a-z][.)])\s+")
 #: A heading is a short line (characters, words) without final punctuation that does
@@ -156,6 +157,15 @@ def opens_with_title(text: str) -> bool:
     """Whether *text* starts with a short title glued to a sentence (``Titre : Phrase…``)."""
     stripped = text.strip()
     return _GLUE_MARK.search(stripped) is not None and bool(_GLUED_TITLE.match(stripped))
+
+
+def glued_title(sentence: Sentence, lang: str) -> bool:
+    """Whether *sentence* holds a title glued to its lead (:func:`opens_with_title`): not when
+    it is a heading itself (a title with its kicker, ``Sécheresse : le ministère…``), nor when
+    what opens it is a dateline (``Rabat, 14 janvier (MAP) – Le ministère…``: place, date
+    and agency, :mod:`aligner.lang.datelines`)."""
+    return (sentence.kind != "heading" and opens_with_title(sentence.text)
+            and dateline(sentence.text.strip(), lang) is None)
 
 
 def line_kind(line: str, stops: bool = True) -> str:
