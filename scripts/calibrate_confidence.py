@@ -1,15 +1,16 @@
 """Fit the confidence model (aligner.align.confidence) of one encoder on the dev sets only.
 
-Usage: python scripts/calibrate_confidence.py [--encoder use] [--bench textberg-dev,frar-dev,frar-probe-dev]
+Usage: python scripts/calibrate_confidence.py [--encoder use] [--bench textberg-dev,frar-dev,frar-probe-dev,frar-written-dev]
 
 Aligns Text+Berg dev, the fr–ar dev construction (``benchmarks/frar/dev``) and the
-probe's tuning twin (``benchmarks/frar/probe-dev``), both built from FLORES-200, through
+probe's tuning twin (``benchmarks/frar/probe-dev``), both built from FLORES-200, and the
+written dev set (``benchmarks/frar/written-dev``), through
 ``aligner.pipeline.align_sentences``, labels each predicted bead 1 when it is exactly a
 gold bead, and fits a logistic regression (L2-regularised, Newton's method; each dev set
 weighs as much as another) of that label on ``aligner.align.confidence.FEATURES``. Prints
 the weights to paste into ``CONF_WEIGHTS[encoder]`` and the reliability on the dev data.
-The report sets (Text+Berg test, ``benchmarks/frar/test``, ``benchmarks/frar/probe``) are
-never read.
+The report sets (Text+Berg test, ``benchmarks/frar/test``, ``benchmarks/frar/probe``,
+``benchmarks/frar/written``) are never read.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float = 1.0, steps: in
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--encoder", default="use")
-    ap.add_argument("--bench", default="textberg-dev,frar-dev,frar-probe-dev")
+    ap.add_argument("--bench", default="textberg-dev,frar-dev,frar-probe-dev,frar-written-dev")
     args = ap.parse_args()
     parts = [collect(b, args.encoder) for b in args.bench.split(",")]
     x = np.vstack([p[0] for p in parts])
