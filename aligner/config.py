@@ -54,7 +54,7 @@ class AlignConfig:
             that opens with a glued title (``Titre : Phrase…``); it still never
             ends a merge nor stands alone against several sentences.
         own_headline: with the heading rule, a 1-1 unit of two headings (each of
-            :data:`aligner.align.search.HEADLINE_CHARS` characters or more) whose cosine stands less
+            :data:`aligner.align.headlines.HEADLINE_CHARS` characters or more) whose cosine stands less
             than this share of the document's spread above chance (aligner.align.spread) is two
             unaligned headlines: each site wrote its own title (a translated title stands 0.66 or
             more above chance on the dev sets); None: such units are kept.

@@ -20,6 +20,7 @@ from ..models import Bead
 from . import kernels as _dp
 from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
 from .faithful import realign_faithful
+from .headlines import own_headlines
 from .refine import Pair, Span, SpanVectors, refine_beads
 from .spread import chance_and_spread, threshold_scale
 
@@ -260,30 +261,6 @@ def _levels(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfi
     return chance_and_spread(level.x, level.y, ones, cfg.seed)
 
 
-#: Shortest heading (characters) that :attr:`AlignConfig.own_headline` reads as a headline: rubric
-#: labels ("Repères" ↔ "في السياق") are translated loosely and stay paired.
-HEADLINE_CHARS = 20
-
-
-def _own_headlines(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfig,
-                   levels: tuple[float, float] | None) -> list[tuple[int, int, int, int]]:
-    """*raw* with each 1-1 bead of two headlines that barely match (``cfg.own_headline``) made
-    two unaligned sentences."""
-    if cfg.own_headline is None or not cfg.heading_rule or levels is None:
-        return raw
-    chance, spread = levels
-    floor = chance + cfg.own_headline * spread
-    out = []
-    for i, j, a, b in raw:
-        u, v = i - 1, j - 1
-        if (a == 1 and b == 1 and level.hx[u + 1] > level.hx[u] and level.hy[v + 1] > level.hy[v]
-                and min(level.lx[u], level.ly[v]) >= HEADLINE_CHARS and float(level.x[u] @ level.y[v]) < floor):
-            out += [(i, j - 1, 1, 0), (i, j, 0, 1)]
-        else:
-            out.append((i, j, a, b))
-    return out
-
-
 def _refine(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVectors,
             cfg: AlignConfig, scale: float) -> list[tuple[int, int, int, int]]:
     """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes;
@@ -369,7 +346,8 @@ def align_vectors(
                                                and _reads_as_faithful(raw, joins or [], cfg, scale))):
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
-    own = _own_headlines(raw, level, cfg, levels)
+    own = own_headlines(raw, level.x, level.y, (level.hx, level.hy), (level.lx, level.ly),
+                        None if not cfg.heading_rule else cfg.own_headline, levels)
     if own != raw:
         raw, joins = own, None
     if joins is None:
