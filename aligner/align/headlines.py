@@ -11,6 +11,8 @@ loosely and are left as they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 #: Shortest heading (characters, on both sides) read as a headline.
@@ -19,24 +21,24 @@ HEADLINE_CHARS = 20
 
 def own_headlines(raw: list[tuple[int, int, int, int]], x: np.ndarray, y: np.ndarray,
                   headings: tuple[np.ndarray, np.ndarray], chars: tuple[np.ndarray, np.ndarray],
-                  share: float | None, levels: tuple[float, float] | None) -> list[tuple[int, int, int, int]]:
+                  share: float | None, levels: Callable[[], tuple[float, float] | None]) -> list[tuple[int, int, int, int]]:
     """The path *raw* (end nodes and shapes) with each 1-1 bead of two headings of
     :data:`HEADLINE_CHARS` or more whose cosine stands less than *share* of the spread above
-    chance (*levels*: chance, spread) made two unaligned sentences. *headings*: cumulative
-    heading counts per side (``h[i + 1] > h[i]``: sentence i is one); *chars*: lengths.
-    None *share* or *levels*: *raw* unchanged."""
-    if share is None or levels is None:
-        return raw
-    chance, spread = levels
-    floor = chance + share * spread
+    chance made two unaligned sentences. *headings*: cumulative heading counts per side
+    (``h[i + 1] > h[i]``: sentence i is one); *chars*: lengths; *levels()*: the document's
+    chance and spread, asked only when such a bead exists (None: *raw* unchanged, as with
+    None *share*)."""
     hx, hy = headings
     lx, ly = chars
+    headlines = [k for k, (i, j, a, b) in enumerate(raw)
+                 if a == 1 and b == 1 and hx[i] > hx[i - 1] and hy[j] > hy[j - 1]
+                 and min(lx[i - 1], ly[j - 1]) >= HEADLINE_CHARS]
+    found = levels() if share is not None and headlines else None
+    if share is None or found is None:
+        return raw
+    floor = found[0] + share * found[1]
+    weak = {k for k in headlines if float(x[raw[k][0] - 1] @ y[raw[k][1] - 1]) < floor}
     out = []
-    for i, j, a, b in raw:
-        u, v = i - 1, j - 1
-        if (a == 1 and b == 1 and hx[u + 1] > hx[u] and hy[v + 1] > hy[v]
-                and min(lx[u], ly[v]) >= HEADLINE_CHARS and float(x[u] @ y[v]) < floor):
-            out += [(i, j - 1, 1, 0), (i, j, 0, 1)]
-        else:
-            out.append((i, j, a, b))
+    for k, (i, j, a, b) in enumerate(raw):
+        out += [(i, j - 1, 1, 0), (i, j, 0, 1)] if k in weak else [(i, j, a, b)]
     return out

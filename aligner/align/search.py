@@ -319,12 +319,12 @@ def align_vectors(
         _flags(x_glued, n),
         _flags(y_glued, m),
     )
-    raw, arr = _search(level, cfg, types, rng)
-    rules = _Rules(arr, cfg, level)
+    searched, arr = _search(level, cfg, types, rng)  # the spread is read from the search's path
+    raw, rules = searched, _Rules(arr, cfg, level)
     # the refinement's (and --faithful-auto's) thresholds in units of this document's spread
     scaled = spans is not None and (cfg.refine or cfg.faithful_auto > 0) and cfg.spread_units
-    levels = _levels(raw, level, cfg) if scaled or (cfg.own_headline is not None and cfg.heading_rule) else None
-    scale = threshold_scale(None if levels is None or not scaled else levels[1])
+    levels = _levels(searched, level, cfg) if scaled else None
+    scale = threshold_scale(None if levels is None else levels[1])
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg, scale)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
@@ -347,7 +347,8 @@ def align_vectors(
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
     own = own_headlines(raw, level.x, level.y, (level.hx, level.hy), (level.lx, level.ly),
-                        None if not cfg.heading_rule else cfg.own_headline, levels)
+                        None if not cfg.heading_rule else cfg.own_headline,
+                        lambda: levels if levels is not None else _levels(searched, level, cfg))
     if own != raw:
         raw, joins = own, None
     if joins is None:
