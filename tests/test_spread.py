@@ -6,11 +6,17 @@ from hypothesis import strategies as st
 
 from aligner.align.refine import SpanVectors, refine_beads
 from aligner.align.search import align_vectors
-from aligner.align.spread import REFERENCE_SPREAD, similarity_spread, threshold_scale
+from aligner.align.spread import REFERENCE_SPREAD, chance_and_spread, threshold_scale
 from aligner.config import AlignConfig
 
 from .test_refine import BagEncoder as Bag
 from .test_refine import _unit
+
+
+def similarity_spread(x, y, pairs):
+    """The spread alone (:func:`chance_and_spread`'s second value), None where it cannot be read."""
+    levels = chance_and_spread(x, y, pairs)
+    return None if levels is None else levels[1]
 
 
 def _squeezed(v: np.ndarray, b: float) -> np.ndarray:

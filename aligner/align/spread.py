@@ -53,13 +53,6 @@ def chance_and_spread(x: np.ndarray, y: np.ndarray, pairs: Sequence[tuple[int, i
     return chance, float(np.median(matched)) - chance
 
 
-def similarity_spread(x: np.ndarray, y: np.ndarray, pairs: Sequence[tuple[int, int]], seed: int = 0) -> float | None:
-    """Median cosine of the sentence pairs *pairs* (rows of *x*, *y*: unit vectors) less the
-    median cosine of random pairs; None with fewer than :data:`MIN_PAIRS` pairs."""
-    levels = chance_and_spread(x, y, pairs, seed)
-    return None if levels is None else levels[1]
-
-
 def threshold_scale(spread: float | None) -> float:
     """The factor for thresholds tuned in ``use``'s units (1 when no spread could be read)."""
     if spread is None:
