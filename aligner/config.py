@@ -78,6 +78,10 @@ class AlignConfig:
             is cut into two pairs when the worse of the two scores no more than this below the
             whole bead (spans encoded as one text; a 2-2 whose two 1-1 pairs each stand on their
             own); None: never cut.
+        reorder_margin: after that check, a 1-1 unit whose sentence matches an unaligned sentence
+            within three units by more than this cosine above its partner (and above each unit
+            in between) is re-paired with it, the units crossed becoming unaligned: a sentence
+            the other side moved (aligner.align.reorder; in spread units); None: never.
         refine_margin: a move is encoded and checked only when its estimate from
             summed sentence vectors comes within this margin of its threshold.
         spread_units: the refinement's thresholds (join, split, cut, length weight, margin)
@@ -140,6 +144,7 @@ class AlignConfig:
     refine_rounds: int = 3
     refine_margin: float = 0.1
     refine_cut: float | None = -0.3
+    reorder_margin: float | None = 0.1
     spread_units: bool = True
     faithful: bool = False
     faithful_skip: float = -0.2
@@ -192,6 +197,9 @@ class AlignConfig:
             raise ConfigError(f"faithful context must be 0 or more (got {self.faithful_context})")
         if self.refine_cut is not None and not -1.0 <= self.refine_cut <= 1.0:
             raise ConfigError(f"refine cut must be between -1 and 1 (got {self.refine_cut}); None never cuts")
+        if self.reorder_margin is not None and not 0.0 <= self.reorder_margin <= 1.0:
+            raise ConfigError(f"reorder margin must be between 0 and 1 (got {self.reorder_margin}); None keeps "
+                              "every pair the search and the refinement made")
         if self.own_headline is not None and not 0.0 <= self.own_headline <= 1.0:
             raise ConfigError(f"own headline share must be between 0 and 1 (got {self.own_headline}); None keeps "
                               "every pair of headings")
@@ -227,6 +235,7 @@ class AlignConfig:
         return (f"{number(self.refine_join)}/{number(self.refine_split)}/len{number(self.refine_length)}"
                 f"/r{self.refine_rounds}/m{number(self.refine_margin)}"
                 + ("" if self.refine_cut is None else f"/cut{number(self.refine_cut)}")
+                + ("" if self.reorder_margin is None else f"/reorder{number(self.reorder_margin)}")
                 + ("/spread" if self.spread_units else ""))
 
     def _faithful_sig(self) -> str:

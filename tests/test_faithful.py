@@ -171,17 +171,17 @@ def test_cli_faithful_is_recorded_in_the_tmx_header(tmp_path):
 
 
 def test_the_pass_runs_by_itself_where_unaligned_sentences_read_as_members():
-    from aligner.align.search import _reads_as_faithful
+    from aligner.align.faithful import reads_as_faithful
 
     path = [(1, 1, 1, 1), (1, 2, 0, 1), (2, 3, 1, 1), (3, 3, 1, 0), (4, 4, 1, 1), (4, 5, 0, 1), (5, 6, 1, 1)]
     members = [-0.2, 0.01, -0.2, -0.02, -0.2, -0.3, -0.2]  # the gains of the three unaligned sentences: 2 of 3 join
     cfg = AlignConfig(faithful_auto=0.4, faithful_min=3)
-    assert _reads_as_faithful(path, members, cfg, 1.0)
-    assert not _reads_as_faithful(path, [-0.2, -0.2, -0.2, -0.3, -0.2, -0.3, -0.2], cfg, 1.0)
-    assert not _reads_as_faithful(path, members, AlignConfig(faithful_auto=0.4), 1.0)  # fewer than 5: too few to tell
-    assert not _reads_as_faithful(path, [None] * len(path), cfg, 1.0)
+    assert reads_as_faithful(path, members, cfg, 1.0)
+    assert not reads_as_faithful(path, [-0.2, -0.2, -0.2, -0.3, -0.2, -0.3, -0.2], cfg, 1.0)
+    assert not reads_as_faithful(path, members, AlignConfig(faithful_auto=0.4), 1.0)  # fewer than 5: too few to tell
+    assert not reads_as_faithful(path, [None] * len(path), cfg, 1.0)
     # the gain threshold (-0.05) is in use's units: at a fifth of use's spread, -0.02 no longer joins
-    assert not _reads_as_faithful(path, members, cfg, 0.2)
+    assert not reads_as_faithful(path, members, cfg, 0.2)
 
 
 @pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"), (None, "faithful:off|"),

@@ -17,12 +17,14 @@ from aligner.pipeline import align_files
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((Path(__file__).parent / "fixtures" / "seed" / "gold_000_003.json").read_text(encoding="utf-8"))
 ARABIC = {int(k): v for k, v in GOLD["arabic"].items()}
-#: Arabic sentences placed wrongly today: 19 and 20 restate fr 14-15 before fr 12-13's content;
-#: they are paired 1-1 with fr 12 and fr 13 (19 opens as fr 12 does, « cette visite incarne »),
-#: and 21, fr 12-13's own restatement, is left unaligned (the gold allows it). 7 and 8 (one 3-3 unit whose order the Arabic changed) are placed
-#: as the gold allows since a 1-1 pair as unlike as random sentences costs more than two
-#: unaligned ones (AlignConfig.unrelated_weight).
-KNOWN_WRONG = {19, 20}
+#: Arabic sentences placed wrongly today: none. 19 and 20 restate fr 14-15 before fr 12-13's
+#: content; the search paired them 1-1 with fr 12 and fr 13 (19 opens as fr 12 does, « cette
+#: visite incarne ») and left 21, fr 12-13's own rendering, unaligned, until fr 12's far better
+#: partner 21 re-paired it (AlignConfig.reorder_margin): 19 and 20 are now unaligned, as the gold
+#: allows. 7 and 8 (one 3-3 unit whose order the Arabic changed) are placed as the gold allows
+#: since a 1-1 pair as unlike as random sentences costs more than two unaligned ones
+#: (AlignConfig.unrelated_weight).
+KNOWN_WRONG: set[int] = set()
 
 
 @pytest.fixture(scope="module")
@@ -48,28 +50,6 @@ def placed_right(k: int, src: tuple[int, ...]) -> bool:
 def test_arabic_sentence_lands_in_its_unit(beads, k):
     bead = next(b for b in beads if k in b.tgt)
     assert placed_right(k, bead.src), (k, bead)
-
-
-#: The units of the reordered Arabic 19-20 are kept: fr 12 ↔ ar 19 at about 0.9 and fr 13 ↔ ar 20
-#: at about 0.65 (since the refinement's cut step, 2026-11-24, which took apart the 2-3 unit of
-#: fr 12-13 ↔ ar 19-21 the search made, kept at 0.74). Nothing the confidence reads sees a
-#: reordering (a member-partner margin had no signal on the dev sets).
-REORDERED_UNFLAGGED = pytest.mark.xfail(strict=True, reason="the units of the reordered Arabic 19-20 are not flagged")
-
-
-@REORDERED_UNFLAGGED
-def test_a_wrong_unit_is_flagged(beads):
-    wrong = [b for b in beads if b.src and b.tgt and not all(placed_right(k, b.src) for k in b.tgt)]
-    assert all(b.confidence < 0.5 for b in wrong), wrong
-
-
-@REORDERED_UNFLAGGED
-def test_confident_units_are_right_except_the_reordered_passage(beads):
-    # outside the passage the Arabic reordered (fr 4-6), every unit kept at ≥ 0.5 is right
-    reordered = {6, 7, 8}
-    wrong = [b for b in beads if b.src and b.tgt and b.confidence >= 0.5 and not set(b.tgt) & reordered
-             and not all(placed_right(k, b.src) for k in b.tgt)]
-    assert wrong == []
 
 
 def test_editor_comment_and_added_headings_stay_unaligned(beads):

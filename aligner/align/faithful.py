@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from ..config import AlignConfig
 from .refine import Pair, Span, SpanVectors
 
 #: Largest number of beads of the path re-aligned as one window (longer runs are cut).
@@ -148,3 +149,14 @@ def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, sk
         done = k1
     out += path[done:]
     return out
+
+
+def reads_as_faithful(raw: list[tuple[int, int, int, int]], joins: list[float | None], cfg: AlignConfig,
+                      scale: float) -> bool:
+    """Whether the document reads as translated in full (``cfg.faithful_auto``): enough of its
+    unaligned sentences that could join a neighbouring unit would raise its score when they do
+    (by more than ``cfg.faithful_gain`` times *scale*, the document's spread)."""
+    gains = [g for (_, _, a, b), g in zip(raw, joins, strict=True) if g is not None and (a == 0 or b == 0)]
+    if len(gains) < cfg.faithful_min:
+        return False
+    return sum(g > cfg.faithful_gain * scale for g in gains) >= cfg.faithful_auto * len(gains)

@@ -19,9 +19,10 @@ from ..config import AlignConfig
 from ..models import Bead
 from . import kernels as _dp
 from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
-from .faithful import realign_faithful
+from .faithful import reads_as_faithful, realign_faithful
 from .headlines import own_headlines
 from .refine import Pair, Span, SpanVectors, refine_beads
+from .reorder import pair_moved
 from .spread import chance_and_spread, threshold_scale
 
 #: Largest bead of the coarse levels, which only place the band of the next level.
@@ -214,10 +215,15 @@ class _Rules:
     """What the refinement and the faithful pass may not do: the heading rule, and cells
     outside the searched band."""
 
-    def __init__(self, arr: _Searched, cfg: AlignConfig, level: _Level) -> None:
+    def __init__(self, arr: _Searched, cfg: AlignConfig, level: _Level,
+                 passage: frozenset[tuple[int, int]] = frozenset()) -> None:
         self.arr, self.cfg, self.level = arr, cfg, level
         # a glued line on either side lets a heading open a merge (asked once, not per bead)
         self.may_lead = cfg.heading_leads and bool(level.gx.any() or level.gy.any())
+        self.passage = passage  # (side, sentence) of moved sentences (aligner.align.reorder): stay unaligned
+
+    def _moved(self, pair: Pair) -> bool:
+        return any((side, i) in self.passage for side in (0, 1) for i in pair[side])
 
     def _headings(self, side: Span, h: np.ndarray, other: Span, glued: np.ndarray) -> int:
         # headings of one side of a many-sentence bead; the first one is excused when
@@ -233,12 +239,12 @@ class _Rules:
 
     def fixed(self, pair: Pair) -> bool:
         # an unaligned heading stays alone unless a glued line may take it
-        return self.inside(pair) and not self.may_lead
+        return (self.inside(pair) and not self.may_lead) or self._moved(pair)
 
     def allowed(self, pair: Pair) -> bool:
         # a heading stands alone, as in the search; and no cell outside the band
         many = len(pair[0]) + len(pair[1]) > 2
-        return not (many and self.inside(pair)) and _in_band(pair, self.arr)
+        return not (many and self.inside(pair)) and _in_band(pair, self.arr) and not self._moved(pair)
 
 
 def _as_pairs(raw: list[tuple[int, int, int, int]]) -> list[Pair]:
@@ -327,6 +333,10 @@ def align_vectors(
     scale = threshold_scale(None if levels is None else levels[1])
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg, scale)
+        if cfg.reorder_margin is not None:
+            moved, passage = pair_moved(_as_pairs(raw), level.x, level.y, cfg.reorder_margin * scale)
+            if passage:
+                raw = _refine(_as_raw(moved), _Rules(arr, cfg, level, frozenset(passage)), spans, cfg, scale)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
 
     def heading(side: int, i: int) -> bool:
@@ -343,7 +353,7 @@ def align_vectors(
     # --faithful-auto needs them to decide, and again only if the pass ran)
     joins = gains(raw) if not cfg.faithful else None
     if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0
-                                               and _reads_as_faithful(raw, joins or [], cfg, scale))):
+                                               and reads_as_faithful(raw, joins or [], cfg, scale))):
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
     own = own_headlines(raw, level.x, level.y, (level.hx, level.hy), (level.lx, level.ly),
@@ -364,17 +374,6 @@ def align_vectors(
         base = row[1] if a and b else row[2]
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), round(conf, 4), round(float(base), 4)))
     return beads
-
-
-def _reads_as_faithful(raw: list[tuple[int, int, int, int]], joins: list[float | None], cfg: AlignConfig,
-                       scale: float) -> bool:
-    """Whether the document reads as translated in full (``cfg.faithful_auto``): enough of its
-    unaligned sentences that could join a neighbouring unit would raise its score when they do
-    (by more than ``cfg.faithful_gain`` times *scale*, the document's spread)."""
-    gains = [g for (_, _, a, b), g in zip(raw, joins, strict=True) if g is not None and (a == 0 or b == 0)]
-    if len(gains) < cfg.faithful_min:
-        return False
-    return sum(g > cfg.faithful_gain * scale for g in gains) >= cfg.faithful_auto * len(gains)
 
 
 def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
