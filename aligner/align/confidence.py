@@ -3,7 +3,8 @@
 The probability that a bead is exactly right, from :data:`FEATURES` (computed by
 :func:`aligner.align.search.bead_features`). Weights are fitted per encoder on the dev
 sets only (Text+Berg dev, the fr–ar dev construction and the probe's tuning twin, both
-built from FLORES-200, and, for ``use`` since stop 22, the written dev set) by
+built from FLORES-200, and, for ``use`` since stop 22, the written dev set, eight documents
+since stop 23) by
 ``scripts/calibrate_confidence.py``; reliability on the report sets is in
 docs/benchmarks.md. ``use`` and ``e5`` have their own weights; an encoder without
 (``laser``, a plug-in) uses :data:`FALLBACK`'s, fitted for ``use``: its figures are then
@@ -34,7 +35,7 @@ JOIN_FLOOR = -0.3
 
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
-    "use": np.array([5.375, -3.590, 0.393, -1.755, 0.659, -0.738, 0.135, -0.227, -2.012, -2.074, -0.380, -4.156]),
+    "use": np.array([5.570, -3.577, 0.380, -1.648, 0.690, -0.765, 0.242, -0.213, -2.058, -2.515, -0.465, -4.475]),
     "e5": np.array([3.065, -3.597, -0.094, -1.488, 0.145, -0.740, 0.629, -0.405, -3.618, 3.041, -0.964, -2.661]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
