@@ -4,10 +4,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aligner.align.refine import SpanVectors
 from aligner.align.reorder import pair_moved
 
 
-def _vectors(cosines: dict[tuple[int, int], float], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+def _vectors(cosines: dict[tuple[int, int], float], n: int, m: int) -> SpanVectors:
     """Unit vectors whose source-target cosines are those given (0 elsewhere): each source
     sentence its own axis, each target sentence a mix of the source axes."""
     x = np.eye(n, n + m)
@@ -16,7 +17,7 @@ def _vectors(cosines: dict[tuple[int, int], float], n: int, m: int) -> tuple[np.
         y[j, i] = c
     for j in range(m):
         y[j, n + j] = np.sqrt(max(0.0, 1.0 - float(y[j] @ y[j])))
-    return x, y
+    return SpanVectors.summed_only(x, y, [1.0] * n, [1.0] * m)
 
 
 #: The seed pair's passage: fr 0 ↔ ar 0 (0.43) and fr 1 ↔ ar 1 (0.50) are the moved sentences;
@@ -26,27 +27,27 @@ PATH = [((0,), (0,)), ((1,), (1,)), ((), (2,))]
 
 
 def test_a_far_better_unaligned_partner_takes_the_sentence_and_the_crossed_units_come_apart():
-    x, y = _vectors(MOVED, 2, 3)
-    out, passage = pair_moved(PATH, x, y, margin=0.1)
+    summed = _vectors(MOVED, 2, 3)
+    out, passage = pair_moved(PATH, summed, margin=0.1)
     assert out == [((), (0,)), ((), (1,)), ((0,), (2,)), ((1,), ())]
     # the moved Arabic sentences stay unaligned; fr 1 may still join its neighbour
     assert passage == {(1, 0), (1, 1)}
 
 
 def test_a_partner_within_the_margin_is_kept():
-    x, y = _vectors(MOVED, 2, 3)
-    assert pair_moved(PATH, x, y, margin=0.3) == (PATH, set())
+    summed = _vectors(MOVED, 2, 3)
+    assert pair_moved(PATH, summed, margin=0.3) == (PATH, set())
 
 
 def test_a_unit_in_between_that_matches_as_well_is_not_taken_apart():
-    x, y = _vectors({**MOVED, (1, 1): 0.66}, 2, 3)
-    assert pair_moved(PATH, x, y, margin=0.1) == (PATH, set())
+    summed = _vectors({**MOVED, (1, 1): 0.66}, 2, 3)
+    assert pair_moved(PATH, summed, margin=0.1) == (PATH, set())
 
 
 def test_an_unaligned_source_sentence_works_the_same_way():
     # the mirror image: fr 2 unaligned is ar 0's own rendering
-    x, y = _vectors({(0, 0): 0.43, (1, 1): 0.50, (2, 0): 0.67}, 3, 2)
-    out, passage = pair_moved([((0,), (0,)), ((1,), (1,)), ((2,), ())], x, y, margin=0.1)
+    summed = _vectors({(0, 0): 0.43, (1, 1): 0.50, (2, 0): 0.67}, 3, 2)
+    out, passage = pair_moved([((0,), (0,)), ((1,), (1,)), ((2,), ())], summed, margin=0.1)
     assert out == [((0,), ()), ((1,), ()), ((2,), (0,)), ((), (1,))]
     assert passage == {(0, 0), (0, 1)}
 
@@ -72,6 +73,6 @@ def test_the_path_stays_monotonic_and_uses_every_sentence_once(n, m, seed, margi
         else:
             path.append(((), (j,)))
             j += 1
-    out, _ = pair_moved(path, x, y, margin)
+    out, _ = pair_moved(path, SpanVectors.summed_only(x, y, [1.0] * n, [1.0] * m), margin)
     assert [s for src, _ in out for s in src] == list(range(n))
     assert [t for _, tgt in out for t in tgt] == list(range(m))

@@ -12,39 +12,31 @@ covers every sentence once. The refinement then looks at the new pair's neighbou
 
 from __future__ import annotations
 
-import numpy as np
-
-from .refine import Pair
+from .refine import Pair, SpanVectors
 
 #: How many units away (either way) an unaligned sentence may be to count as the better partner.
 WINDOW = 3
 
 
-def _cos(x: np.ndarray, y: np.ndarray, pair: Pair) -> float:
-    """Cosine of a unit's summed sentence vectors (-1 for an unaligned sentence: nothing to lose)."""
-    src, tgt = pair
-    if not src or not tgt:
-        return -1.0
-    u, v = x[list(src)].sum(axis=0), y[list(tgt)].sum(axis=0)
-    return float(u @ v) / max(float(np.linalg.norm(u) * np.linalg.norm(v)), 1e-12)
-
-
-def _better(pairs: list[Pair], x: np.ndarray, y: np.ndarray, margin: float) -> list[tuple[float, int, int]]:
+def _better(pairs: list[Pair], summed: SpanVectors, margin: float) -> list[tuple[float, int, int]]:
     """(gain, k, q): 1-1 unit *k* whose sentence matches the unaligned sentence of unit *q*
     better than its partner by more than *margin*, and better than each unit in between
-    (which the new pair takes apart) matches."""
+    (which the new pair takes apart) matches; cosines of summed sentence vectors."""
     out = []
-    for k, (src, tgt) in enumerate(pairs):
-        if len(src) != 1 or len(tgt) != 1:
+    for q, (qs, qt) in enumerate(pairs):
+        if bool(qs) == bool(qt):
             continue
-        own = float(x[src[0]] @ y[tgt[0]])
-        for q in range(max(0, k - WINDOW), min(len(pairs), k + WINDOW + 1)):
-            qs, qt = pairs[q]
-            if q == k or bool(qs) == bool(qt):
+        for k in range(max(0, q - WINDOW), min(len(pairs), q + WINDOW + 1)):
+            src, tgt = pairs[k]
+            if len(src) != 1 or len(tgt) != 1:
                 continue
-            alt = float(x[src[0]] @ y[qt[0]]) if qt else float(x[qs[0]] @ y[tgt[0]])
-            if alt - own > margin and all(alt - _cos(x, y, pairs[p]) > margin for p in range(min(k, q) + 1, max(k, q))):
-                out.append((alt - own, k, q))
+            gain = summed.estimate((src, qt) if qt else (qs, tgt), 0.0) - summed.estimate(pairs[k], 0.0)
+            if gain <= margin:
+                continue
+            alt = gain + summed.estimate(pairs[k], 0.0)
+            between = (pairs[p] for p in range(min(k, q) + 1, max(k, q)) if pairs[p][0] and pairs[p][1])
+            if all(alt - summed.estimate(p, 0.0) > margin for p in between):
+                out.append((gain, k, q))
     return out
 
 
@@ -67,15 +59,15 @@ def _rebuilt(pairs: list[Pair], k: int, q: int) -> tuple[list[Pair], set[tuple[i
     return pairs[:lo] + before + [new] + after + pairs[hi + 1:], moved
 
 
-def pair_moved(pairs: list[Pair], x: np.ndarray, y: np.ndarray,
+def pair_moved(pairs: list[Pair], summed: SpanVectors,
                margin: float) -> tuple[list[Pair], set[tuple[int, int]]]:
     """*pairs* with each pair that has a far better unaligned partner nearby re-paired (see the
     module's notes), the strongest first; and the sentences of the moved passages (side,
-    sentence), which stay unaligned. *x*, *y*: unit sentence vectors."""
+    sentence), which stay unaligned. *summed*: the sentence vectors (:meth:`SpanVectors.summed_only`)."""
     out = list(pairs)
     moved: set[tuple[int, int]] = set()
     for _ in range(len(pairs)):
-        found = _better(out, x, y, margin)
+        found = _better(out, summed, margin)
         if not found:
             break
         _, k, q = max(found)

@@ -334,7 +334,8 @@ def align_vectors(
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg, scale)
         if cfg.reorder_margin is not None:
-            moved, passage = pair_moved(_as_pairs(raw), level.x, level.y, cfg.reorder_margin * scale)
+            summed = SpanVectors.summed_only(level.x, level.y, level.lx.tolist(), level.ly.tolist())
+            moved, passage = pair_moved(_as_pairs(raw), summed, cfg.reorder_margin * scale)
             if passage:
                 raw = _refine(_as_raw(moved), _Rules(arr, cfg, level, frozenset(passage)), spans, cfg, scale)
     heads = (level.hx[1:] > level.hx[:-1], level.hy[1:] > level.hy[:-1])
