@@ -2,8 +2,7 @@
 
 Every Arabic sentence with a French counterpart must land in its unit (or a unit the
 gold allows where the Arabic reorders), and a unit that is wrong must be flagged
-(confidence below 0.5). Known failures are strict xfails: they fail today, and the
-suite says so when they are fixed.
+(confidence below 0.5).
 """
 
 import json
@@ -17,14 +16,12 @@ from aligner.pipeline import align_files
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((Path(__file__).parent / "fixtures" / "seed" / "gold_000_003.json").read_text(encoding="utf-8"))
 ARABIC = {int(k): v for k, v in GOLD["arabic"].items()}
-#: Arabic sentences placed wrongly today: none. 19 and 20 restate fr 14-15 before fr 12-13's
-#: content; the search paired them 1-1 with fr 12 and fr 13 (19 opens as fr 12 does, « cette
-#: visite incarne ») and left 21, fr 12-13's own rendering, unaligned, until fr 12's far better
-#: partner 21 re-paired it (AlignConfig.reorder_margin): 19 and 20 are now unaligned, as the gold
-#: allows. 7 and 8 (one 3-3 unit whose order the Arabic changed) are placed as the gold allows
-#: since a 1-1 pair as unlike as random sentences costs more than two unaligned ones
-#: (AlignConfig.unrelated_weight).
-KNOWN_WRONG: set[int] = set()
+# Arabic 19 and 20 restate fr 14-15 before fr 12-13's content; the search paired them 1-1 with
+# fr 12 and fr 13 (19 opens as fr 12 does, « cette visite incarne ») and left 21, fr 12-13's own
+# rendering, unaligned, until fr 12's far better partner 21 re-paired it
+# (AlignConfig.reorder_margin): 19 and 20 are unaligned, as the gold allows. 7 and 8 (one 3-3
+# unit whose order the Arabic changed) are placed as the gold allows since a 1-1 pair as unlike
+# as random sentences costs more than two unaligned ones (AlignConfig.unrelated_weight).
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +42,7 @@ def placed_right(k: int, src: tuple[int, ...]) -> bool:
     return sorted(src) == gold["fr"] or sorted(src) in gold.get("alt", [])
 
 
-@pytest.mark.parametrize("k", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason="reordered by the Arabic"))
-                               if k in KNOWN_WRONG else k for k in sorted(ARABIC)])
+@pytest.mark.parametrize("k", sorted(ARABIC))
 def test_arabic_sentence_lands_in_its_unit(beads, k):
     bead = next(b for b in beads if k in b.tgt)
     assert placed_right(k, bead.src), (k, bead)
