@@ -64,6 +64,19 @@ def test_a_member_left_unaligned_joins_its_bead():
     assert spans.encoded > 0 and len(enc.calls) <= 2  # one encoder call per side
 
 
+def test_only_the_spans_the_paths_use_are_encoded():
+    src = ["t1", "t2 t3", "t4", "t5", "t6", "t7", "t8"]
+    tgt = ["t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"]
+    spans, enc = _setup(src, tgt)
+    first = _path([(1, 1), (1, 1), (0, 1), (1, 1), (1, 1), (1, 1), (1, 1), (1, 1)])
+    # context 3: a window of 7 beads (6 source and 7 target sentences, 27 spans of 2-4)
+    out = realign_faithful(first, spans, max_bead=5, skip=-0.2, context=3)
+    assert out[1] == ((1,), (1, 2))
+    encoded = {text for call in enc.calls for text in call}
+    assert "t2 t3" in encoded  # the merge the path takes, encoded as one text
+    assert 0 < spans.encoded < 6  # a handful, not the window's 20-odd spans
+
+
 def test_an_unrelated_sentence_stays_unaligned():
     src = ["t1", "t2", "t5"]
     tgt = ["t1", "t2", "t30 t31", "t5"]

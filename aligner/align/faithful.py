@@ -16,9 +16,14 @@ path of highest total score replaces it. A merge costs nothing by itself: it win
 when its spans match better than a pair plus an unaligned sentence. Runs of two or
 more unaligned sentences (a passage one side lacks) stay as they are, and so does
 every bead outside the windows; a window holds at most :data:`MAX_WINDOW` beads, so
-the pass is linear in document length. Spans of the windows are encoded in one batch
-per side: 0.7–1.7 extra texts per sentence, longer ones, so 3–5 times the time of the
-defaults with ``use`` (figures in docs/benchmarks.md).
+the pass is linear in document length.
+
+Spans are encoded lazily: a span not encoded yet is scored by the normalised sum of its
+sentence vectors plus :data:`ESTIMATE_LIFT`, each window's best path is found, the spans
+it uses are encoded (one batch per side for all windows), and the search is run again
+until its paths use encoded spans only. Encoding every span of every window (0.7–1.7
+extra texts per sentence, longer ones) gave the same accuracy at 2–3 times the encoding
+time; the lazy pass adds about 0.05 texts per sentence (figures in docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -27,10 +32,20 @@ import math
 from collections.abc import Callable, Sequence
 
 from ..config import AlignConfig
-from .refine import Pair, Span, SpanVectors
+from .refine import Pair, SpanVectors
 
 #: Largest number of beads of the path re-aligned as one window (longer runs are cut).
 MAX_WINDOW = 24
+
+#: Added to the summed-vector cosine of a bead whose spans are not encoded yet. A span of
+#: several sentences encoded as one text lies closer to its translation than the sum of
+#: its sentence vectors (by 0.03–0.09 of cosine on the dev sets' well-matched spans), so
+#: without it the search would rarely try a merge it has not encoded.
+ESTIMATE_LIFT = 0.1
+
+#: Most rounds of "search, encode the spans the paths use" (they stop earlier once the
+#: paths use encoded spans only).
+MAX_ROUNDS = 8
 
 
 def _is_null(pair: Pair) -> bool:
@@ -67,7 +82,8 @@ def doubtful_windows(path: Sequence[Pair], context: int, keep_runs: bool = True)
 
 
 class _Scorer:
-    """Bertalign's score of a bead from the span encodings of *spans*."""
+    """Bertalign's score of a bead from the span encodings of *spans* (the summed-vector
+    estimate plus :data:`ESTIMATE_LIFT` for spans not encoded yet)."""
 
     def __init__(self, spans: SpanVectors, skip: float) -> None:
         self.spans, self.skip = spans, skip
@@ -76,14 +92,13 @@ class _Scorer:
         src, tgt = pair
         if not src or not tgt:
             return self.skip
+        if self.spans.knows(pair):
+            cos = self.spans.cos(src, tgt)
+        else:
+            cos = float(self.spans.summed(0, src) @ self.spans.summed(1, tgt)) + ESTIMATE_LIFT
         # shorter / longer = exp(-|log(target / (ratio · source))|)
         shorter_over_longer = math.exp(-self.spans.length_deviation(src, tgt))
-        return self.spans.cos(src, tgt) * math.log2(1.0 + shorter_over_longer)
-
-
-def _spans_of(first: int, last: int, longest: int) -> list[Span]:
-    """Every span of 2 … *longest* consecutive sentences within ``[first, last)``."""
-    return [tuple(range(i, i + k)) for k in range(2, longest + 1) for i in range(first, last - k + 1)]
+        return cos * math.log2(1.0 + shorter_over_longer)
 
 
 def _best_path(start: tuple[int, int], end: tuple[int, int], max_bead: int, score: Callable[[Pair], float],
@@ -136,16 +151,21 @@ def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, sk
     nodes = [(0, 0)]
     for src, tgt in path:
         nodes.append((nodes[-1][0] + len(src), nodes[-1][1] + len(tgt)))
-    longest = max_bead - 1
-    # every span a window may score, in one encoder call per side
-    spans.prefetch(0, (s for k0, k1 in windows for s in _spans_of(nodes[k0][0], nodes[k1][0], longest)))
-    spans.prefetch(1, (s for k0, k1 in windows for s in _spans_of(nodes[k0][1], nodes[k1][1], longest)))
     score = _Scorer(spans, skip)
+    found: dict[tuple[int, int], list[Pair]] = {}
+    for _ in range(MAX_ROUNDS):
+        found = {(k0, k1): _best_path(nodes[k0], nodes[k1], max_bead, score, allowed) for k0, k1 in windows}
+        estimated = [p for ps in found.values() for p in ps if p[0] and p[1] and not spans.knows(p)]
+        if not estimated:
+            break
+        # the spans the paths rest on, in one encoder call per side
+        spans.prefetch(0, (s for s, _ in estimated))
+        spans.prefetch(1, (t for _, t in estimated))
     out: list[Pair] = []
     done = 0
     for k0, k1 in windows:
         out += path[done:k0]
-        out += _best_path(nodes[k0], nodes[k1], max_bead, score, allowed)
+        out += found[(k0, k1)]
         done = k1
     out += path[done:]
     return out

@@ -80,8 +80,8 @@ alignment_options = options(
                       "(more accurate, a few more encoder calls)."),
     click.option("--faithful", is_flag=True, default=DEFAULTS.faithful,
                  help="The texts are translated in full (books, reports): a short sentence next to a unit is "
-                      "merged into it rather than left unaligned (3 to 5 times slower: spans encoded as one "
-                      "text). Not for rewritten news, where sentences are added and dropped."),
+                      "merged into it rather than left unaligned (spans encoded as one text: a few more encoder "
+                      "calls). Not for rewritten news, where sentences are added and dropped."),
     click.option("--faithful-auto", is_flag=True,
                  help="Do what --faithful does on each document whose unaligned sentences read as members of "
                       "their neighbouring units (a text translated in full), not on the others: for a folder "
