@@ -32,6 +32,13 @@ class EncoderOptions:
     device: str = "auto"
 
 
+#: The default share of ``faithful_auto`` (``--faithful-auto``): midway between the highest fr–ar
+#: dev document (0.33) and Text+Berg dev (0.67), with the join threshold of -0.02 and
+#: ``faithful_gain`` -0.08 (before them, 0.4 between 0.09 and 0.71; fr–ar report documents
+#: reached 0.38). The default since the pass encodes lazily (docs/benchmarks.md, stop 24).
+FAITHFUL_AUTO = 0.5
+
+
 @dataclass(frozen=True)
 class AlignConfig:
     """Settings of one alignment run.
@@ -99,8 +106,8 @@ class AlignConfig:
         faithful_auto: without ``faithful``, that pass still runs on a document that reads as
             translated in full: at least this share of its unaligned sentences that could join a
             neighbouring unit would raise its score by more than ``faithful_gain`` (members of
-            merges the search broke, not sentences one side added); 0 (the default): never by
-            itself. ``--faithful-auto`` sets :data:`FAITHFUL_AUTO`.
+            merges the search broke, not sentences one side added); default :data:`FAITHFUL_AUTO`;
+            0 (``--no-faithful-auto``): never by itself.
         faithful_gain: join gain (aligner.align.confidence.join_gains) above which an unaligned
             sentence reads as a member of its neighbour, for ``faithful_auto``.
         faithful_min: documents with fewer unaligned sentences that could join a unit are never
@@ -150,7 +157,7 @@ class AlignConfig:
     faithful_skip: float = -0.2
     faithful_context: int = 1
     faithful_keep_runs: bool = True
-    faithful_auto: float = 0.0
+    faithful_auto: float = FAITHFUL_AUTO
     faithful_gain: float = -0.08
     faithful_min: int = 5
     band: int = 12
@@ -265,11 +272,6 @@ class AlignConfig:
 
 
 DEFAULTS = AlignConfig()
-
-#: The share ``--faithful-auto`` sets: midway between the highest fr–ar dev document (0.33) and
-#: Text+Berg dev (0.67), with the join threshold of -0.02 and ``faithful_gain`` -0.08 (before them,
-#: 0.4 between 0.09 and 0.71; fr–ar report documents reached 0.38). Not the default (docs/benchmarks.md).
-FAITHFUL_AUTO = 0.5
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Usage: python scripts/bench_accuracy.py [--bench textberg-dev,frar-dev,frar-probe-dev,frar-written-dev,…] [--ablations]
                                         [--concatenate] [--bare-ends tgt=0.3] [--foreign tgt=0.2] [--blocks tgt=2]
-                                        [--systems aligner,aligner-faithful,aligner-faithful-auto,galechurch,sentalign] [--encoders use,e5]
+                                        [--systems aligner,aligner-faithful,galechurch,sentalign] [--encoders use,e5]
 
 Benchmarks: Text+Berg de–fr (``../shared/benchmarks/textberg``; tune on dev, report
 on test) and our fr–ar constructions in ``benchmarks/frar``, each a tuning half and a
@@ -14,10 +14,9 @@ table — system, encoder, strict P/R/F1, lax P/R/F1, seconds (encoding included
 embedding cache) — with every row run in this process on the same inputs:
 
 * ``aligner``: ours, with each encoder;
-* ``aligner-faithful-auto``: ours with ``--faithful-auto`` (the same, on the documents that read as
-  translated in full);
-* ``aligner-faithful``: ours with ``--faithful`` (texts translated in full: doubtful windows
-  re-aligned with span encodings, :mod:`aligner.align.faithful`), with each encoder;
+* ``aligner-faithful``: ours with ``--faithful`` on every document (texts translated in full:
+  doubtful windows re-aligned with span encodings, :mod:`aligner.align.faithful`; the
+  defaults do it only on documents that read as translated in full), with each encoder;
 * ``galechurch``: Gale–Church (PyPI ``galechurch``), lengths only;
 * ``sentalign``: the Vecalign programme on PyPI, fed the same loaded encoder
   (its defaults: overlaps and beads up to 8 sentences);
@@ -50,7 +49,7 @@ import numpy as np
 from reliability import markdown  # type: ignore[import-not-found]
 
 from aligner.align.evaluate import read_beads, score
-from aligner.config import FAITHFUL_AUTO, AlignConfig
+from aligner.config import AlignConfig
 from aligner.encoders.registry import Encoder, get_encoder
 from aligner.lang.segment import pre_split
 from aligner.models import Sentence
@@ -75,6 +74,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "member weight 1.0 (before)": {"member_weight": 1.0},
     "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},
     "chrome lines aligned like sentences (pre_split_chrome=False)": {"pre_split_chrome": False},
+    "no faithful pass on documents read as translated in full (--no-faithful-auto)": {"faithful_auto": 0.0},
 }
 
 #: The same for ``--faithful``'s pass (:mod:`aligner.align.faithful`), on top of ``--faithful``.
@@ -366,8 +366,6 @@ def main() -> None:
                          for name, off in ABLATIONS.items()]
         if "aligner-faithful" in systems:
             rows += [("aligner --faithful", e, run_aligner(e, langs, faithful=True)) for e in encoders]
-        if "aligner-faithful-auto" in systems:
-            rows += [("aligner --faithful-auto", e, run_aligner(e, langs, faithful_auto=FAITHFUL_AUTO)) for e in encoders]
             if args.ablations:
                 rows += [(f"aligner --faithful, {name}", encoders[0], run_aligner(encoders[0], langs, faithful=True, **off))
                          for name, off in FAITHFUL_ABLATIONS.items()]

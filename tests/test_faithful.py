@@ -163,8 +163,9 @@ def test_faithful_settings_are_checked_and_signed():
         AlignConfig(faithful_skip=0.5)
     with pytest.raises(ConfigError, match="faithful context"):
         AlignConfig(faithful_context=-1)
-    assert "faithful:off|" in AlignConfig().signature().format()
-    assert "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|" in AlignConfig(faithful_auto=FAITHFUL_AUTO).signature().format()
+    assert "faithful:off|" in AlignConfig(faithful_auto=0.0).signature().format()
+    assert "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|" in AlignConfig().signature().format()
+    assert AlignConfig().faithful_auto == FAITHFUL_AUTO
     with pytest.raises(ConfigError, match="faithful auto share"):
         AlignConfig(faithful_auto=1.5)
     with pytest.raises(ConfigError, match="faithful min"):
@@ -197,8 +198,10 @@ def test_the_pass_runs_by_itself_where_unaligned_sentences_read_as_members():
     assert not reads_as_faithful(path, members, cfg, 0.2)
 
 
-@pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"), (None, "faithful:off|"),
-                                           ("--faithful-auto", "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|")])
+@pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"),
+                                           (None, "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|"),
+                                           ("--faithful-auto", "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|"),
+                                           ("--no-faithful-auto", "faithful:off|")])
 def test_cli_faithful_flags(tmp_path, flag, expected):
     out = tmp_path / "tb.tmx"
     args = ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr", str(TB / "test0.de"), str(TB / "test0.fr"),
@@ -210,20 +213,20 @@ def test_cli_faithful_flags(tmp_path, flag, expected):
 
 
 def test_a_book_is_aligned_as_translated_in_full_and_news_is_not():
-    """Text+Berg's yearbook text (test0) reads as translated in full: --faithful-auto gives what
-    --faithful gives; the seed pair (rewritten news) gets what the defaults give."""
+    """Text+Berg's yearbook text (test0) reads as translated in full: the defaults (--faithful-auto)
+    give what --faithful gives; the seed pair (rewritten news) gets what --no-faithful-auto gives."""
     from aligner.lang.segment import pre_split
     from aligner.pipeline import align_files, align_sentences
 
     def lines(path):
         return pre_split(path.read_text(encoding="utf-8"))
 
-    base = AlignConfig(src_lang="de", tgt_lang="fr", encoder="use", pre_split=True)
+    base = AlignConfig(src_lang="de", tgt_lang="fr", encoder="use", pre_split=True, faithful_auto=0.0)
     book = {name: [(b.src, b.tgt) for b in align_sentences(lines(TB / "test0.de"), lines(TB / "test0.fr"), cfg).beads]
             for name, cfg in (("auto", base.with_(faithful_auto=FAITHFUL_AUTO)), ("on", base.with_(faithful=True)), ("off", base))}
     assert book["auto"] == book["on"] != book["off"]
     root = FIXTURES.parent.parent / "corpora"
     news = {name: [(b.src, b.tgt) for b in align_files(root / "000_7605adee3dac5af9.txt", root / "003_d8871bab029391e4.txt",
                                                        cfg).beads]
-            for name, cfg in (("auto", AlignConfig(encoder="use", faithful_auto=FAITHFUL_AUTO)), ("off", AlignConfig(encoder="use")))}
+            for name, cfg in (("auto", AlignConfig(encoder="use")), ("off", AlignConfig(encoder="use", faithful_auto=0.0)))}
     assert news["auto"] == news["off"]

@@ -35,8 +35,8 @@ JOIN_FLOOR = -0.3
 
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
-    "use": np.array([5.570, -3.577, 0.380, -1.648, 0.690, -0.765, 0.242, -0.213, -2.058, -2.515, -0.465, -4.475]),
-    "e5": np.array([3.065, -3.597, -0.094, -1.488, 0.145, -0.740, 0.629, -0.405, -3.618, 3.041, -0.964, -2.661]),
+    "use": np.array([5.703, -3.980, 0.565, -1.856, 0.351, -0.702, 0.049, -0.376, -2.077, -2.356, 0.009, -2.919]),
+    "e5": np.array([3.269, -4.879, -0.053, -2.110, 0.796, -0.946, 0.607, -0.028, -4.275, 3.295, -0.389, -4.278]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"

@@ -82,10 +82,9 @@ alignment_options = options(
                  help="The texts are translated in full (books, reports): a short sentence next to a unit is "
                       "merged into it rather than left unaligned (spans encoded as one text: a few more encoder "
                       "calls). Not for rewritten news, where sentences are added and dropped."),
-    click.option("--faithful-auto", is_flag=True,
+    click.option("--faithful-auto/--no-faithful-auto", default=DEFAULTS.faithful_auto > 0, show_default=True,
                  help="Do what --faithful does on each document whose unaligned sentences read as members of "
-                      "their neighbouring units (a text translated in full), not on the others: for a folder "
-                      "that mixes books and news."),
+                      "their neighbouring units (a text translated in full), not on the others (news)."),
     click.option("--pre-split", is_flag=True, help="Inputs are one sentence per line; take the lines as given "
                                                    "(lines of page chrome, e.g. 'Partager cet article', stay unaligned)."),
     click.option("--pre-split-chrome/--align-chrome", default=DEFAULTS.pre_split_chrome, show_default=True,
@@ -110,10 +109,8 @@ def make_cache(opts: dict[str, Any]) -> Any:
 
 def make_config(**opts: Any) -> AlignConfig:
     """The :class:`AlignConfig` of the options that name a setting (others are ignored)."""
-    if opts.get("faithful_auto") is True:  # the flag: the share documented in aligner.config
-        opts = {**opts, "faithful_auto": FAITHFUL_AUTO}
-    elif "faithful_auto" in opts:
-        opts = {**opts, "faithful_auto": None}
+    if "faithful_auto" in opts and isinstance(opts["faithful_auto"], bool):  # the flag: on at the documented share
+        opts = {**opts, "faithful_auto": FAITHFUL_AUTO if opts["faithful_auto"] else 0.0}
     return AlignConfig.from_options(**opts)
 
 
