@@ -146,20 +146,17 @@ def align_sentences(
     """
     enc = resolve_encoder(cfg, encoder)
     cfg = cfg.with_(encoder=enc.name)
-    on_src, on_tgt = both_sides(progress, len(src), len(tgt))
+    # pre-split lines that are page chrome stay out of the search, and are not encoded
+    # (aligner.align.chrome)
+    chrome = cfg.pre_split and cfg.pre_split_chrome
+    src_kept = content_indexes(src) if chrome else list(range(len(src)))
+    tgt_kept = content_indexes(tgt) if chrome else list(range(len(tgt)))
+    csrc, ctgt = [src[i] for i in src_kept], [tgt[j] for j in tgt_kept]
+    on_src, on_tgt = both_sides(progress, len(csrc), len(ctgt))
     with one_blas_thread(), side_worker(enc) as worker:
         src_enc = source_encoder(worker, enc)
-        x, y = both(lambda: embed(src, cfg.src_lang, src_enc, cache, on_src),
-                    lambda: embed(tgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
-        # pre-split lines that are page chrome stay out of the search (aligner.align.chrome)
-        chrome = cfg.pre_split and cfg.pre_split_chrome
-        src_kept = content_indexes(src) if chrome else list(range(len(src)))
-        tgt_kept = content_indexes(tgt) if chrome else list(range(len(tgt)))
-        csrc, ctgt = [src[i] for i in src_kept], [tgt[j] for j in tgt_kept]
-        if len(csrc) < len(src):
-            x = x[src_kept]
-        if len(ctgt) < len(tgt):
-            y = y[tgt_kept]
+        x, y = both(lambda: embed(csrc, cfg.src_lang, src_enc, cache, on_src),
+                    lambda: embed(ctgt, cfg.tgt_lang, enc, cache, on_tgt), worker)
         # a list on one side only is aligned as one block (aligner.align.blocks)
         src_groups = list_groups(csrc, any(s.kind == "item" for s in ctgt))
         tgt_groups = list_groups(ctgt, any(s.kind == "item" for s in csrc))

@@ -71,6 +71,33 @@ def test_pre_split_chrome_lines_come_back_unaligned():
         assert chrome in pairs
 
 
+def test_pre_split_chrome_lines_are_not_encoded(monkeypatch):
+    from aligner.encoders import parallel
+    from aligner.encoders.registry import get_encoder
+
+    monkeypatch.setattr(parallel, "_SIDE_PROCESSES", False)  # both sides encoded here, where we count
+
+    inner = get_encoder("use")
+    seen: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(inner, name)
+
+        def encode(self, texts, lang):
+            seen.extend(texts)
+            return inner.encode(texts, lang)
+
+    fr = ["Le ministre a signé l'accord de coopération à Rabat.", "Partager cet article"]
+    ar = ["وقع الوزير اتفاقية التعاون في الرباط.", "شارك بتعليقك"]
+    cfg = AlignConfig(encoder="use", pre_split=True)
+    result = align_sentences(pre_split("\n".join(fr) + "\n"), pre_split("\n".join(ar) + "\n"), cfg,
+                             encoder=Counting(), cache=None)  # type: ignore[arg-type]
+    assert ((1,), ()) in [(b.src, b.tgt) for b in result.beads]
+    assert "Partager cet article" not in seen and "شارك بتعليقك" not in seen
+    assert fr[0] in seen and ar[0] in seen
+
+
 def test_the_cli_switch_is_in_the_signature_and_aligns_chrome_when_asked(tmp_path):
     from click.testing import CliRunner
 
