@@ -95,7 +95,7 @@ class _Scorer:
         if self.spans.knows(pair):
             cos = self.spans.cos(src, tgt)
         else:
-            cos = float(self.spans.summed(0, src) @ self.spans.summed(1, tgt)) + ESTIMATE_LIFT
+            cos = self.spans.estimate(pair, 0.0) + ESTIMATE_LIFT  # summed vectors, kept across rounds
         # shorter / longer = exp(-|log(target / (ratio · source))|)
         shorter_over_longer = math.exp(-self.spans.length_deviation(src, tgt))
         return cos * math.log2(1.0 + shorter_over_longer)
