@@ -72,6 +72,8 @@ def current_umask() -> int:
 
 
 def _pid_alive(pid: int) -> bool:
+    """Whether process *pid* may still write its temporary file (a zombie cannot: it was
+    killed, and nothing reaped it yet, as happens where no init process reaps orphans)."""
     if pid == os.getpid():
         return True
     try:
@@ -80,7 +82,11 @@ def _pid_alive(pid: int) -> bool:
         return False
     except (PermissionError, OSError):
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc (not Linux): alive, as the signal said
 
 
 def clean_leftovers(folder: str | os.PathLike[str]) -> list[str]:

@@ -176,6 +176,28 @@ def test_leftovers_of_killed_runs_are_removed(tmp_path: Path) -> None:
     assert not stale.exists() and mine.exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_the_leftover_of_a_killed_process_not_reaped_yet_is_removed(tmp_path: Path) -> None:
+    """A killed worker that nothing reaped (an orphan where no init reaps) is a zombie: its
+    pid still answers a signal, but it will never finish its file."""
+    import subprocess
+    import time
+
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        child.kill()
+        deadline = time.monotonic() + 5
+        while Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        os.kill(child.pid, 0)  # a zombie still answers
+        stale = tmp_path / f".x.tmx.aligner-{child.pid}-0123abcd.part"
+        stale.write_text("half a file")
+        assert atomic.clean_leftovers(tmp_path) == [str(stale)]
+    finally:
+        child.wait()
+
+
 def test_split_of_a_broken_file_writes_no_part(tmp_path: Path) -> None:
     src = _big_tmx(tmp_path)
     broken = tmp_path / "broken.tmx"
