@@ -65,6 +65,11 @@ class AlignConfig:
             than this share of the document's spread above chance (aligner.align.spread) is two
             unaligned headlines: each site wrote its own title (a translated title stands 0.66 or
             more above chance on the dev sets); None: such units are kept.
+        title_fold: with the heading rule, a story title left unaligned just before its lead (a
+            sentence that opens with a dateline, aligner.lang.datelines) joins the lead's unit when
+            the other side has no heading there and the title's cosine with the partner of the lead
+            stands this share of the document's spread above chance: that lead renders the title
+            too (aligner.align.headlines.fold_titles); None: the title stays unaligned.
         norm_floor: lower bound of the normaliser of a bead's dissimilarity (how
             dissimilar each side is to random sentences of the other document).
         unrelated_weight: weight of the excess dissimilarity of a 1-1 bead above
@@ -141,6 +146,7 @@ class AlignConfig:
     heading_mismatch: float = 0.5
     heading_leads: bool = True
     own_headline: float | None = 0.6
+    title_fold: float | None = 0.2
     norm_floor: float = 0.05
     unrelated_weight: float = 3.0
     unrelated_threshold: float = 0.9
@@ -210,6 +216,9 @@ class AlignConfig:
         if self.own_headline is not None and not 0.0 <= self.own_headline <= 1.0:
             raise ConfigError(f"own headline share must be between 0 and 1 (got {self.own_headline}); None keeps "
                               "every pair of headings")
+        if self.title_fold is not None and not 0.0 <= self.title_fold <= 1.0:
+            raise ConfigError(f"title fold share must be between 0 and 1 (got {self.title_fold}); None leaves "
+                              "every unaligned title alone")
         if self.refine_rounds < 1:
             raise ConfigError(f"refine rounds must be at least 1 (got {self.refine_rounds})")
 
@@ -234,7 +243,8 @@ class AlignConfig:
             return "off"
         lead = "/lead" if self.heading_leads else ""
         own = "" if self.own_headline is None else f"/own{number(self.own_headline)}"
-        return f"{number(self.heading_penalty)}/{number(self.heading_mismatch)}{lead}{own}"
+        fold = "" if self.title_fold is None else f"/fold{number(self.title_fold)}"
+        return f"{number(self.heading_penalty)}/{number(self.heading_mismatch)}{lead}{own}{fold}"
 
     def _refine_sig(self) -> str:
         if not self.refine:

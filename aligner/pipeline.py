@@ -29,7 +29,7 @@ from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
-from .lang.segment import glued_title, pre_split
+from .lang.segment import glued_title, opens_story, pre_split
 from .lang.segment_cache import segment_cached
 from .models import Alignment, Document, Sentence
 from .progress import Progress, both_sides, stage
@@ -171,7 +171,9 @@ def align_sentences(
         glued_y = np.array([glued_title(s, cfg.tgt_lang) for s in gtgt], dtype=np.float64)
         stage(progress, "aligning")
         spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
-        beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans),
+        leads = (np.array([opens_story(s, cfg.src_lang) for s in gsrc], dtype=bool),
+                 np.array([opens_story(s, cfg.tgt_lang) for s in gtgt], dtype=bool))
+        beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans, leads),
                        src_groups, tgt_groups)
         if len(csrc) < len(src) or len(ctgt) < len(tgt):
             beads = restore(beads, src_kept, tgt_kept, len(src), len(tgt))

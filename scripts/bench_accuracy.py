@@ -70,6 +70,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no heading rule": {"heading_rule": False},
     "no glued-title lead": {"heading_leads": False},
     "headline pairs kept however unlike (own_headline=None)": {"own_headline": None},
+    "story titles one side left unaligned not folded into their lead (title_fold=None)": {"title_fold": None},
     "no heading/sentence 1-1 cost": {"heading_mismatch": 0.0},
     "member weight 1.0 (before)": {"member_weight": 1.0},
     "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},

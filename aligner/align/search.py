@@ -20,7 +20,7 @@ from ..models import Bead
 from . import kernels as _dp
 from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
 from .faithful import reads_as_faithful, realign_faithful
-from .headlines import own_headlines
+from .headlines import fold_titles, own_headlines
 from .refine import Pair, Span, SpanVectors, refine_beads
 from .reorder import pair_moved
 from .spread import chance_and_spread, threshold_scale
@@ -298,6 +298,7 @@ def align_vectors(
     y_glued: np.ndarray | None = None,
     features_out: list[np.ndarray] | None = None,
     spans: SpanVectors | None = None,
+    leads: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Bead]:
     """Align two documents given their sentence vectors (L2-normalised) and lengths.
 
@@ -307,24 +308,17 @@ def align_vectors(
     side is one sentence flagged by *x_glued*/*y_glued* (a title glued to its lead,
     :func:`aligner.lang.segment.opens_with_title`). With *spans* (and
     ``cfg.refine``), bead boundaries are then checked with spans encoded as one
-    text (:mod:`aligner.align.refine`). Returns beads in order, covering every sentence
-    of both sides exactly once.
+    text (:mod:`aligner.align.refine`). *leads*: per side, sentences that open with a
+    dateline (``cfg.title_fold``). Returns beads in order, covering every sentence once.
     """
     n, m = x.shape[0], y.shape[0]
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
     rng = np.random.default_rng(cfg.seed)
     types = bead_shapes(cfg.max_bead, cfg.merge_penalty)
-    level = _Level(
-        np.ascontiguousarray(x, dtype=np.float32),
-        np.ascontiguousarray(y, dtype=np.float32),
-        np.asarray(x_lengths, dtype=np.float64),
-        np.asarray(y_lengths, dtype=np.float64),
-        _cumulative(x_headings, n),
-        _cumulative(y_headings, m),
-        _flags(x_glued, n),
-        _flags(y_glued, m),
-    )
+    level = _Level(np.ascontiguousarray(x, dtype=np.float32), np.ascontiguousarray(y, dtype=np.float32),
+                   np.asarray(x_lengths, dtype=np.float64), np.asarray(y_lengths, dtype=np.float64),
+                   _cumulative(x_headings, n), _cumulative(y_headings, m), _flags(x_glued, n), _flags(y_glued, m))
     searched, arr = _search(level, cfg, types, rng)  # the spread is read from the search's path
     raw, rules = searched, _Rules(arr, cfg, level)
     # the refinement's (and --faithful-auto's) thresholds in units of this document's spread
@@ -357,9 +351,14 @@ def align_vectors(
                                                and reads_as_faithful(raw, joins or [], cfg, scale))):
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
+
+    def doc_levels() -> tuple[float, float] | None:
+        return levels if levels is not None else _levels(searched, level, cfg)
+
     own = own_headlines(raw, level.x, level.y, (level.hx, level.hy), (level.lx, level.ly),
-                        None if not cfg.heading_rule else cfg.own_headline,
-                        lambda: levels if levels is not None else _levels(searched, level, cfg))
+                        cfg.own_headline if cfg.heading_rule else None, doc_levels)
+    own = fold_titles(own, level.x, level.y, heads, leads or (np.zeros(n, bool), np.zeros(m, bool)),
+                      cfg.title_fold if cfg.heading_rule else None, cfg.max_bead, doc_levels)
     if own != raw:
         raw, joins = own, None
     if joins is None:

@@ -168,6 +168,12 @@ def glued_title(sentence: Sentence, lang: str) -> bool:
             and dateline(sentence.text.strip(), lang) is None)
 
 
+def opens_story(sentence: Sentence, lang: str) -> bool:
+    """Whether *sentence* is a news story's lead: not a heading, and a dateline opens it
+    (``TUNIS, 14 mars – Bus, métros…``, :mod:`aligner.lang.datelines`)."""
+    return sentence.kind != "heading" and dateline(sentence.text.strip(), lang) is not None
+
+
 def line_kind(line: str, stops: bool = True) -> str:
     """``heading`` for a line that :func:`looks_like_heading`, ``item`` for a
     bullet, else ``sentence``."""
