@@ -164,7 +164,7 @@ def test_faithful_settings_are_checked_and_signed():
     with pytest.raises(ConfigError, match="faithful context"):
         AlignConfig(faithful_context=-1)
     assert "faithful:off|" in AlignConfig(faithful_auto=0.0).signature().format()
-    assert "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|" in AlignConfig().signature().format()
+    assert "faithful:auto0.6@-0.08n2/spread:-0.2/c1/runs|" in AlignConfig().signature().format()
     assert AlignConfig().faithful_auto == FAITHFUL_AUTO
     with pytest.raises(ConfigError, match="faithful auto share"):
         AlignConfig(faithful_auto=1.5)
@@ -192,15 +192,17 @@ def test_the_pass_runs_by_itself_where_unaligned_sentences_read_as_members():
     cfg = AlignConfig(faithful_auto=0.4, faithful_min=3)
     assert reads_as_faithful(path, members, cfg, 1.0)
     assert not reads_as_faithful(path, [-0.2, -0.2, -0.2, -0.3, -0.2, -0.3, -0.2], cfg, 1.0)
-    assert not reads_as_faithful(path, members, AlignConfig(faithful_auto=0.4), 1.0)  # fewer than 5: too few to tell
+    assert not reads_as_faithful(path, members, AlignConfig(faithful_auto=0.4, faithful_min=5), 1.0)  # too few to tell
+    assert reads_as_faithful(path, members, AlignConfig(faithful_auto=0.6), 1.0)  # the defaults: 2 of 3 ≥ 0.6, 3 ≥ 2
+    assert not reads_as_faithful(path, [-0.2, 0.01, -0.2, -0.3, -0.2, -0.3, -0.2], AlignConfig(), 1.0)  # 1 of 3
     assert not reads_as_faithful(path, [None] * len(path), cfg, 1.0)
     # the gain threshold (-0.05) is in use's units: at a fifth of use's spread, -0.02 no longer joins
     assert not reads_as_faithful(path, members, cfg, 0.2)
 
 
 @pytest.mark.parametrize("flag,expected", [("--faithful", "faithful:-0.2/c1/runs|"),
-                                           (None, "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|"),
-                                           ("--faithful-auto", "faithful:auto0.5@-0.08n5/spread:-0.2/c1/runs|"),
+                                           (None, "faithful:auto0.6@-0.08n2/spread:-0.2/c1/runs|"),
+                                           ("--faithful-auto", "faithful:auto0.6@-0.08n2/spread:-0.2/c1/runs|"),
                                            ("--no-faithful-auto", "faithful:off|")])
 def test_cli_faithful_flags(tmp_path, flag, expected):
     out = tmp_path / "tb.tmx"
