@@ -27,6 +27,8 @@ embedding cache) — with every row run in this process on the same inputs:
   their paragraphs bare;
 * with ``--foreign SIDE=RATE``, on documents with sentences of the benchmark's other part
   inserted on one side or both (:func:`with_foreign`; the gold leaves them unaligned);
+* with ``--pieces N``, on the documents cut into pieces of about N source sentences
+  (:func:`in_pieces`): shorter documents;
 * with ``--blocks SIDE=N``, on documents with N runs of 10–25 consecutive lines of a document
   of the other part inserted on one side (:func:`with_blocks`): an article on one side only.
 
@@ -76,6 +78,8 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "no cost for unrelated 1-1 pairs (unrelated_weight=0)": {"unrelated_weight": 0.0},
     "chrome lines aligned like sentences (pre_split_chrome=False)": {"pre_split_chrome": False},
     "no faithful pass on documents read as translated in full (--no-faithful-auto)": {"faithful_auto": 0.0},
+    "documents read as translated in full from 0.5 of 5 or more sentences (stop 24)": {"faithful_auto": 0.5,
+                                                                                     "faithful_min": 5},
 }
 
 #: The same for ``--faithful``'s pass (:mod:`aligner.align.faithful`), on top of ``--faithful``.
@@ -307,6 +311,43 @@ def with_blocks(bench: str, docs: Docs, side: str, count: int, out: Path, seed: 
     return _with_inserted(docs, out, inserts)
 
 
+def in_pieces(docs: Docs, size: int, out: Path) -> Docs:
+    """*docs* cut at gold bead boundaries into pieces of about *size* source sentences (a last
+    piece under half of it joins the one before): shorter documents, with fewer unaligned
+    sentences to read a document's kind from (``AlignConfig.faithful_auto``). The files are
+    written under *out*."""
+    out.mkdir(parents=True, exist_ok=True)
+    result = []
+    for src, tgt, gold in docs:
+        lines, beads = (_lines(src), _lines(tgt)), read_beads(gold)
+        pieces: list[list[tuple[list[int], list[int]]]] = [[]]
+        for bead in beads:
+            if sum(len(a) for a, _ in pieces[-1]) >= size:
+                pieces.append([])
+            pieces[-1].append((list(bead[0]), list(bead[1])))
+        if len(pieces) > 1 and sum(len(a) for a, _ in pieces[-1]) < size // 2:
+            last = pieces.pop()
+            pieces[-1] = pieces[-1] + last
+        # each piece runs from its first sentence to the next piece's (lines no bead holds stay in)
+        starts = [[min((i for bead in piece for i in bead[side]), default=-1) for piece in pieces] for side in (0, 1)]
+        for side in (0, 1):  # a piece without a sentence on a side starts where the next one does
+            for k in range(len(pieces) - 1, -1, -1):
+                if starts[side][k] < 0:
+                    starts[side][k] = starts[side][k + 1] if k + 1 < len(pieces) else len(lines[side])
+            starts[side][0] = 0
+        for k, piece in enumerate(pieces):
+            first = [starts[side][k] for side in (0, 1)]
+            ends = [starts[side][k + 1] if k + 1 < len(pieces) else len(lines[side]) for side in (0, 1)]
+            paths = [out / f"{src.stem}-{k}{path.suffix}" for path in (src, tgt, gold)]
+            for side in (0, 1):
+                paths[side].write_text("".join(line + "\n" for line in lines[side][first[side]:ends[side]]),
+                                       encoding="utf-8")
+            paths[2].write_text("".join(f"{[i - first[0] for i in a]}:{[j - first[1] for j in b]}\n" for a, b in piece),
+                                encoding="utf-8")
+            result.append((paths[0], paths[1], paths[2]))
+    return result
+
+
 def main() -> None:
     from aligner.encoders.parallel import disable_side_processes
 
@@ -331,6 +372,9 @@ def main() -> None:
     ap.add_argument("--blocks", metavar="SIDE=N",
                     help="insert in each document N runs of 10–25 lines of a document of the other part "
                          "on src or tgt (an article on one side only)")
+    ap.add_argument("--pieces", type=int, metavar="N",
+                    help="cut each document into pieces of about N source sentences at gold bead "
+                         "boundaries (shorter documents)")
     args = ap.parse_args()
     systems = args.systems.split(",")
     scratch = tempfile.TemporaryDirectory()
@@ -352,6 +396,8 @@ def main() -> None:
             if side not in ("src", "tgt"):
                 raise SystemExit("--blocks: SIDE is src or tgt")
             docs = with_blocks(bench, docs, side, int(count), Path(scratch.name) / f"{bench}-blocks")
+        if args.pieces:
+            docs = in_pieces(docs, args.pieces, Path(scratch.name) / f"{bench}-pieces")
         n_beads = sum(len(read_beads(g)) for _, _, g in docs)
         print(f"\n{bench} ({len(docs)} documents, {n_beads} gold beads, {langs[0]}–{langs[1]})")
         print("| system | encoder | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |")
