@@ -70,8 +70,9 @@ class AlignConfig:
         title_fold: with the heading rule, a story title left unaligned just before its lead (a
             sentence that opens with a dateline, aligner.lang.datelines) joins the lead's unit when
             the other side has no heading there and the title's cosine with the partner of the lead
-            stands this share of the document's spread above chance: that lead renders the title
-            too (aligner.align.headlines.fold_titles); None: the title stays unaligned.
+            stands this share of the document's spread above chance, that partner being among the
+            title's best matches nearby: that lead renders the title too
+            (aligner.align.headlines.fold_titles); None: the title stays unaligned.
         norm_floor: lower bound of the normaliser of a bead's dissimilarity (how
             dissimilar each side is to random sentences of the other document).
         unrelated_weight: weight of the excess dissimilarity of a 1-1 bead above

@@ -64,9 +64,10 @@ def fold_titles(raw: list[tuple[int, int, int, int]], x: np.ndarray, y: np.ndarr
     for « Tunis paralysée par une grève des transports publics » + « TUNIS, 14 mars – Bus,
     métros… »): the title belongs in the lead's unit, as reviewers align it. It is folded in
     when its cosine with the partner's first sentence stands *share* of the document's spread
-    above chance, and that sentence is among its :data:`TITLE_RANK` best matches nearby. *heads*, *leads*: per sentence of each side, heading / opens with a dateline
-    (booleans); *levels()*: chance and spread, asked only when such a title exists (None:
-    *raw* unchanged, as with None *share*)."""
+    above chance and that sentence is among its :data:`TITLE_RANK` best matches nearby, and
+    when the unit stays within *max_bead* sentences. *heads*, *leads*: per sentence of each
+    side, heading / opens with a dateline (booleans); *levels()*: chance and spread, asked only
+    when such a title exists (None: *raw* unchanged, as with None *share*)."""
     if share is None:
         return raw
     vecs = (x, y)
