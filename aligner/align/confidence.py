@@ -36,7 +36,7 @@ JOIN_FLOOR = -0.3
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
     "use": np.array([5.718, -4.173, 0.251, -1.358, 0.333, -0.709, 0.414, -0.376, -2.075, -2.088, -0.410, -2.939]),
-    "e5": np.array([3.269, -4.879, -0.053, -2.110, 0.796, -0.946, 0.607, -0.028, -4.275, 3.295, -0.389, -4.278]),
+    "e5": np.array([3.270, -4.870, -0.102, -1.891, 0.794, -0.954, 0.773, -0.030, -4.314, 3.329, -0.588, -4.301]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"
