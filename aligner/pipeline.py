@@ -29,7 +29,7 @@ from .errors import ConfigError, EncoderError, OutputError, TMXError
 from .formats.base import OutputReport, WriteOptions
 from .io.reading import read_document, read_lines
 from .lang.langid import check_language
-from .lang.segment import glued_title, opens_story, pre_split
+from .lang.segment import openings, pre_split
 from .lang.segment_cache import segment_cached
 from .models import Alignment, Document, Sentence
 from .progress import Progress, both_sides, stage
@@ -167,13 +167,12 @@ def align_sentences(
         ly = np.array([len(s.text) for s in gtgt], dtype=np.float64)
         hx = np.array([s.kind == "heading" for s in gsrc], dtype=np.float64)
         hy = np.array([s.kind == "heading" for s in gtgt], dtype=np.float64)
-        glued_x = np.array([glued_title(s, cfg.src_lang) for s in gsrc], dtype=np.float64)
-        glued_y = np.array([glued_title(s, cfg.tgt_lang) for s in gtgt], dtype=np.float64)
+        (glued_x, lead_x), (glued_y, lead_y) = openings(gsrc, cfg.src_lang), openings(gtgt, cfg.tgt_lang)
         stage(progress, "aligning")
         spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
-        leads = (np.array([opens_story(s, cfg.src_lang) for s in gsrc], dtype=bool),
-                 np.array([opens_story(s, cfg.tgt_lang) for s in gtgt], dtype=bool))
-        beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, glued_x, glued_y, features_out, spans, leads),
+        leads = (np.array(lead_x, dtype=bool), np.array(lead_y, dtype=bool))
+        beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, np.array(glued_x, dtype=np.float64),
+                                     np.array(glued_y, dtype=np.float64), features_out, spans, leads),
                        src_groups, tgt_groups)
         if len(csrc) < len(src) or len(ctgt) < len(tgt):
             beads = restore(beads, src_kept, tgt_kept, len(src), len(tgt))

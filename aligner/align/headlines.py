@@ -83,8 +83,9 @@ def fold_titles(raw: list[tuple[int, int, int, int]], x: np.ndarray, y: np.ndarr
             if (na and nb and na + nb < max_bead and heads[side][title] and not heads[side][same]
                     and leads[side][same] and not (other > 0 and heads[1 - side][other - 1])):
                 found = found or levels()
-                near = vecs[1 - side][max(0, other - TITLE_WINDOW): other + TITLE_WINDOW + 1] @ vecs[side][title]
-                cos = float(vecs[side][title] @ vecs[1 - side][other])
+                start = max(0, other - TITLE_WINDOW)
+                near = vecs[1 - side][start: other + TITLE_WINDOW + 1] @ vecs[side][title]
+                cos = float(near[other - start])
                 if found is not None and cos >= found[0] + share * found[1] and int((near > cos).sum()) < TITLE_RANK:
                     out.append((ni, nj, na + (side == 0), nb + (side == 1)))
                     k += 2

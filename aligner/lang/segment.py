@@ -159,19 +159,29 @@ def opens_with_title(text: str) -> bool:
     return _GLUE_MARK.search(stripped) is not None and bool(_GLUED_TITLE.match(stripped))
 
 
+def openings(sentences: Sequence[Sentence], lang: str) -> tuple[list[bool], list[bool]]:
+    """For each sentence, whether it holds a title glued to its lead, and whether it opens a
+    news story (its dateline read once: :func:`glued_title`, :func:`opens_story`)."""
+    glued, leads = [], []
+    for sentence in sentences:
+        lead = sentence.kind != "heading" and dateline(sentence.text.strip(), lang) is not None
+        leads.append(lead)
+        glued.append(sentence.kind != "heading" and not lead and opens_with_title(sentence.text))
+    return glued, leads
+
+
 def glued_title(sentence: Sentence, lang: str) -> bool:
     """Whether *sentence* holds a title glued to its lead (:func:`opens_with_title`): not when
     it is a heading itself (a title with its kicker, ``Sécheresse : le ministère…``), nor when
     what opens it is a dateline (``Rabat, 14 janvier (MAP) – Le ministère…``: place, date
     and agency, :mod:`aligner.lang.datelines`)."""
-    return (sentence.kind != "heading" and opens_with_title(sentence.text)
-            and dateline(sentence.text.strip(), lang) is None)
+    return openings([sentence], lang)[0][0]
 
 
 def opens_story(sentence: Sentence, lang: str) -> bool:
     """Whether *sentence* is a news story's lead: not a heading, and a dateline opens it
     (``TUNIS, 14 mars – Bus, métros…``, :mod:`aligner.lang.datelines`)."""
-    return sentence.kind != "heading" and dateline(sentence.text.strip(), lang) is not None
+    return openings([sentence], lang)[1][0]
 
 
 def line_kind(line: str, stops: bool = True) -> str:
