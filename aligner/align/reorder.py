@@ -30,10 +30,10 @@ def _better(pairs: list[Pair], summed: SpanVectors, margin: float) -> list[tuple
             src, tgt = pairs[k]
             if len(src) != 1 or len(tgt) != 1:
                 continue
-            gain = summed.estimate((src, qt) if qt else (qs, tgt), 0.0) - summed.estimate(pairs[k], 0.0)
+            alt = summed.estimate((src, qt) if qt else (qs, tgt), 0.0)
+            gain = alt - summed.estimate(pairs[k], 0.0)
             if gain <= margin:
                 continue
-            alt = gain + summed.estimate(pairs[k], 0.0)
             between = (pairs[p] for p in range(min(k, q) + 1, max(k, q)) if pairs[p][0] and pairs[p][1])
             if all(alt - summed.estimate(p, 0.0) > margin for p in between):
                 out.append((gain, k, q))
