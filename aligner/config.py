@@ -97,6 +97,13 @@ class AlignConfig:
             within three units by more than this cosine above its partner (and above each unit
             in between) is re-paired with it, the units crossed becoming unaligned: a sentence
             the other side moved (aligner.align.reorder; in spread units); None: never.
+        boundary_join: after that check, two neighbouring 1-1 units become one 2-2 unit when
+            their sides encoded as one text each match better, by this cosine (in spread units),
+            than the two pairs on average, and their lengths agree far better joined
+            (``boundary_length``): a boundary the translation moved (aligner.align.boundary);
+            None: never.
+        boundary_length: in that test, how much lower (in ``|log(target / (ratio · source))|``)
+            the joined unit's length deviation must be than the mean of its two pairs'.
         refine_margin: a move is encoded and checked only when its estimate from
             summed sentence vectors comes within this margin of its threshold.
         spread_units: the refinement's thresholds (join, split, cut, length weight, margin)
@@ -161,6 +168,8 @@ class AlignConfig:
     refine_margin: float = 0.1
     refine_cut: float | None = -0.3
     reorder_margin: float | None = 0.1
+    boundary_join: float | None = 0.03
+    boundary_length: float = 0.35
     spread_units: bool = True
     faithful: bool = False
     faithful_skip: float = -0.2
@@ -216,6 +225,11 @@ class AlignConfig:
         if self.reorder_margin is not None and not 0.0 <= self.reorder_margin <= 1.0:
             raise ConfigError(f"reorder margin must be between 0 and 1 (got {self.reorder_margin}); None keeps "
                               "every pair the search and the refinement made")
+        if self.boundary_join is not None and not -1.0 <= self.boundary_join <= 1.0:
+            raise ConfigError(f"boundary join gain must be between -1 and 1 (got {self.boundary_join}); None never "
+                              "joins two 1-1 units")
+        if not 0.0 <= self.boundary_length <= 5.0:
+            raise ConfigError(f"boundary length gain must be between 0 and 5 (got {self.boundary_length})")
         if self.own_headline is not None and not 0.0 <= self.own_headline <= 1.0:
             raise ConfigError(f"own headline share must be between 0 and 1 (got {self.own_headline}); None keeps "
                               "every pair of headings")
@@ -256,6 +270,8 @@ class AlignConfig:
                 f"/r{self.refine_rounds}/m{number(self.refine_margin)}"
                 + ("" if self.refine_cut is None else f"/cut{number(self.refine_cut)}")
                 + ("" if self.reorder_margin is None else f"/reorder{number(self.reorder_margin)}")
+                + ("" if self.boundary_join is None
+                   else f"/bound{number(self.boundary_join)}@{number(self.boundary_length)}")
                 + ("/spread" if self.spread_units else ""))
 
     def _faithful_sig(self) -> str:

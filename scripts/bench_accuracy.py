@@ -68,6 +68,7 @@ ABLATIONS: dict[str, dict[str, Any]] = {
     "refinement checks every move": {"refine_margin": float("inf")},
     "no cut of many-to-many beads (refine_cut=None)": {"refine_cut": None},
     "no re-pairing of moved sentences (reorder_margin=None)": {"reorder_margin": None},
+    "two 1-1 units with a moved boundary not joined (boundary_join=None)": {"boundary_join": None},
     "refinement thresholds as given, not in units of the spread (spread_units=False)": {"spread_units": False},
     "no heading rule": {"heading_rule": False},
     "no glued-title lead": {"heading_leads": False},

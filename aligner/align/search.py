@@ -18,6 +18,7 @@ import numpy as np
 from ..config import AlignConfig
 from ..models import Bead
 from . import kernels as _dp
+from .boundary import join_moved_boundaries
 from .confidence import JOIN_LENGTH, confidence, feature_row, join_gains, span_join_gains, weights_for
 from .faithful import reads_as_faithful, realign_faithful
 from .headlines import fold_titles, own_headlines
@@ -351,6 +352,11 @@ def align_vectors(
                                                and reads_as_faithful(raw, joins or [], cfg, scale))):
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
+    if spans is not None and cfg.refine and cfg.boundary_join is not None:
+        joined = join_moved_boundaries(_as_pairs(raw), spans, cfg.boundary_join * scale, cfg.boundary_length,
+                                       allowed=rules.allowed)
+        if len(joined) != len(raw):
+            raw, joins = _as_raw(joined), None
 
     def doc_levels() -> tuple[float, float] | None:
         return levels if levels is not None else _levels(searched, level, cfg)
