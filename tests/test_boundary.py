@@ -74,6 +74,11 @@ def test_of_two_overlapping_candidates_the_better_is_taken():
     assert join_moved_boundaries(ONES, spans, 0.03, 0.35) == [((0,), (0,)), ((1, 2), (1, 2))]
 
 
+def test_nothing_is_joined_where_a_unit_may_not_hold_four_sentences():
+    spans = _spans([10, 30, 20], [30, 10, 20], 0.6, {0: 0.8})
+    assert join_moved_boundaries(ONES, spans, 0.03, 0.35, max_bead=3) == ONES
+
+
 def test_only_neighbouring_1_1_units_are_looked_at():
     path = [((0,), (0, 1)), ((1,), (2,)), ((2,), ())]
     spans = _spans([10, 30, 20], [30, 10, 20], 0.6, {0: 0.8})

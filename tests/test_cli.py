@@ -186,7 +186,7 @@ def test_no_refine_is_recorded_in_signature_and_tmx_header(runner, tmp_path):
     assert res.exit_code == 0, res.output
     props_on = {p.get("type"): p.text for p in etree.parse(str(on)).iter("prop")}
     props_off = {p.get("type"): p.text for p in etree.parse(str(off)).iter("prop")}
-    assert "refine:-0.02/0.04/len0.2/r3/m0.1/cut-0.3/reorder0.1/spread" in props_on["x-signature"] and "refine:off" in props_off["x-signature"]
+    assert "refine:-0.02/0.04/len0.2/r3/m0.1/cut-0.3/reorder0.1/bound0.03@0.35/spread" in props_on["x-signature"] and "refine:off" in props_off["x-signature"]
 
 
 @pytest.mark.parametrize("value", ["0", "11"])

@@ -99,7 +99,7 @@ def test_refine_off_gives_the_search_path():
     assert [(b.src, b.tgt) for b in off] == [(b.src, b.tgt) for b in plain]
     assert enc.calls == []
     assert "refine:off" in AlignConfig(refine=False).signature().format()
-    assert "refine:-0.02/0.04/len0.2/r3/m0.1/cut-0.3/reorder0.1/spread" in AlignConfig().signature().format()
+    assert "refine:-0.02/0.04/len0.2/r3/m0.1/cut-0.3/reorder0.1/bound0.03@0.35/spread" in AlignConfig().signature().format()
 
 
 def test_moves_far_from_the_threshold_are_not_encoded():

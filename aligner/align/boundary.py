@@ -34,12 +34,15 @@ def _length_gain(spans: SpanVectors, first: Pair, second: Pair, joined: Pair) ->
 
 
 def join_moved_boundaries(path: Sequence[Pair], spans: SpanVectors, min_gain: float, min_length_gain: float,
-                          allowed: Callable[[Pair], bool] = lambda _: True) -> list[Pair]:
+                          allowed: Callable[[Pair], bool] = lambda _: True, max_bead: int = 4) -> list[Pair]:
     """*path* with each two neighbouring 1-1 units that read as one 2-2 unit joined (see the
     module's notes). *allowed(unit)* rejects a joined unit (a heading inside a merge, a cell
-    outside the searched band). The result covers every sentence once, in order, as *path* did."""
+    outside the searched band); nothing is joined when a unit may hold fewer than four
+    sentences (*max_bead*). The result covers every sentence once, in order, as *path* did."""
     path = [(tuple(s), tuple(t)) for s, t in path]
     candidates: list[tuple[int, Pair]] = []
+    if max_bead < 4:
+        return path
     for k in range(len(path) - 1):
         first, second = path[k], path[k + 1]
         if len(first[0]) != 1 or len(first[1]) != 1 or len(second[0]) != 1 or len(second[1]) != 1:

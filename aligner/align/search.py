@@ -354,7 +354,7 @@ def align_vectors(
         joins = None
     if spans is not None and cfg.refine and cfg.boundary_join is not None:
         joined = join_moved_boundaries(_as_pairs(raw), spans, cfg.boundary_join * scale, cfg.boundary_length,
-                                       allowed=rules.allowed)
+                                       allowed=rules.allowed, max_bead=cfg.max_bead)
         if len(joined) != len(raw):
             raw, joins = _as_raw(joined), None
 
