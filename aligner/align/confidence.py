@@ -36,7 +36,7 @@ JOIN_FLOOR = -0.3
 #: Logistic weights over :data:`FEATURES`, by encoder name.
 CONF_WEIGHTS: dict[str, np.ndarray] = {
     "use": np.array([5.782, -3.943, 0.210, -1.467, 0.084, -0.740, 0.269, -0.489, -2.307, -1.645, -0.432, -2.905]),
-    "e5": np.array([3.270, -4.870, -0.102, -1.891, 0.794, -0.954, 0.773, -0.030, -4.314, 3.329, -0.588, -4.301]),
+    "e5": np.array([3.741, -4.627, -0.102, -1.969, 0.572, -0.999, 0.628, -0.219, -4.210, 2.834, -0.646, -4.221]),
 }
 #: The encoder whose weights stand in for an encoder without its own.
 FALLBACK = "use"
