@@ -20,8 +20,8 @@ embedding cache) — with every row run in this process on the same inputs:
 * ``galechurch``: Gale–Church (PyPI ``galechurch``), lengths only;
 * ``sentalign``: the Vecalign programme on PyPI, fed the same loaded encoder
   (its defaults: overlaps and beads up to 8 sentences);
-* with ``--ablations``, ours (first encoder) with one rule switched off per row
-  (:data:`ABLATIONS`);
+* with ``--ablations``, ours (first encoder, or ``--ablation-encoders``) with one rule switched off per row
+  (:data:`ABLATIONS`; ``--ablation-match TEXT``: only the rows whose name holds TEXT);
 * with ``--bare-ends SIDE=RATE``, every row on documents whose lines lost their final
   stop at that rate on one side or both (:func:`bare_ends`): robustness to pages that end
   their paragraphs bare;
@@ -364,6 +364,10 @@ def main() -> None:
                     help="align each benchmark's documents as one long document (the coarse-to-fine search)")
     ap.add_argument("--ablations", action="store_true",
                     help="also run ours (first encoder) with each rule of ABLATIONS switched off")
+    ap.add_argument("--ablation-match", metavar="TEXT", default="",
+                    help="with --ablations, only the rows whose name holds TEXT, e.g. boundary_join")
+    ap.add_argument("--ablation-encoders", metavar="ENC,…",
+                    help="with --ablations, the encoders to run them with (default: the first of --encoders)")
     ap.add_argument("--bare-ends", metavar="SIDE=RATE",
                     help="take the final stop off a share of each document's lines first, on the "
                          "source (src), target (tgt) or both sides, e.g. tgt=0.3 (robustness)")
@@ -407,16 +411,17 @@ def main() -> None:
         notes: list[str] = []
         rows: list[tuple[str, str, Callable[[list[str], list[str]], BeadList]]] = []
         encoders = args.encoders.split(",")
+        ablated = args.ablation_encoders.split(",") if args.ablation_encoders else encoders[:1]
         if "aligner" in systems:
             rows += [("aligner", e, run_aligner(e, langs)) for e in encoders]
             if args.ablations:
-                rows += [(f"aligner, {name}", encoders[0], run_aligner(encoders[0], langs, **off))
-                         for name, off in ABLATIONS.items()]
+                rows += [(f"aligner, {name}", e, run_aligner(e, langs, **off))
+                         for name, off in ABLATIONS.items() if args.ablation_match in name for e in ablated]
         if "aligner-faithful" in systems:
             rows += [("aligner --faithful", e, run_aligner(e, langs, faithful=True)) for e in encoders]
             if args.ablations:
-                rows += [(f"aligner --faithful, {name}", encoders[0], run_aligner(encoders[0], langs, faithful=True, **off))
-                         for name, off in FAITHFUL_ABLATIONS.items()]
+                rows += [(f"aligner --faithful, {name}", e, run_aligner(e, langs, faithful=True, **off))
+                         for name, off in FAITHFUL_ABLATIONS.items() if args.ablation_match in name for e in ablated]
         if "galechurch" in systems:
             rows.append(("galechurch", "–", run_galechurch))
         if "sentalign" in systems:
