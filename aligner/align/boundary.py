@@ -5,8 +5,9 @@ problème concerne les tests d'âge. » + « Réalisés par radiographie du poig
 jugés peu fiables… » becomes «وتتعلق الإشكالية الثانية باختبارات تحديد السن التي تُجرى عبر
 الفحص بالأشعة…» + «ويعتبر الأطباء… أن هذه الاختبارات تفتقر إلى الدقة». Each sentence still
 matches its counterpart best, so the search pairs them 1-1, but the two pairs are each
-half wrong: a translator's memory wants the 2-2 unit. This is the largest group of
-errors left on the dev sets (8 of Text+Berg dev's 40 missed beads, 15 of written dev's 28).
+half wrong: a translator's memory wants the 2-2 unit. Before this pass it was the largest
+group of errors left on the dev sets (8 of Text+Berg dev's 40 missed beads, 15 of written
+dev's 28); it joins 8 of the 24 on dev and no two true pairs (docs/benchmarks.md, stop 26).
 
 Two signs tell such a pair of units from two true pairs, and both are needed:
 
@@ -40,9 +41,9 @@ def join_moved_boundaries(path: Sequence[Pair], spans: SpanVectors, min_gain: fl
     outside the searched band); nothing is joined when a unit may hold fewer than four
     sentences (*max_bead*). The result covers every sentence once, in order, as *path* did."""
     path = [(tuple(s), tuple(t)) for s, t in path]
-    candidates: list[tuple[int, Pair]] = []
     if max_bead < 4:
         return path
+    candidates: list[tuple[int, Pair]] = []
     for k in range(len(path) - 1):
         first, second = path[k], path[k + 1]
         if len(first[0]) != 1 or len(first[1]) != 1 or len(second[0]) != 1 or len(second[1]) != 1:
