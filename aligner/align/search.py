@@ -268,6 +268,11 @@ def _levels(raw: list[tuple[int, int, int, int]], level: _Level, cfg: AlignConfi
     return chance_and_spread(level.x, level.y, ones, cfg.seed)
 
 
+def _summed(level: _Level) -> SpanVectors:
+    """The document's spans known by their summed sentence vectors only (no encoder call)."""
+    return SpanVectors.summed_only(level.x, level.y, level.lx.tolist(), level.ly.tolist())
+
+
 def _refine(raw: list[tuple[int, int, int, int]], rules: _Rules, spans: SpanVectors,
             cfg: AlignConfig, scale: float) -> list[tuple[int, int, int, int]]:
     """The path *raw* after :func:`aligner.align.refine.refine_beads`, as end nodes and shapes;
@@ -329,7 +334,7 @@ def align_vectors(
     if spans is not None and cfg.refine:
         raw = _refine(raw, rules, spans, cfg, scale)
         if cfg.reorder_margin is not None:
-            summed = SpanVectors.summed_only(level.x, level.y, level.lx.tolist(), level.ly.tolist())
+            summed = _summed(level)
             moved, passage = pair_moved(_as_pairs(raw), summed, cfg.reorder_margin * scale)
             if passage:
                 raw = _refine(_as_raw(moved), _Rules(arr, cfg, level, frozenset(passage)), spans, cfg, scale)
@@ -342,7 +347,7 @@ def align_vectors(
         # the join gains from span encodings, unless the refinement is off (no encoder call then)
         if spans is not None and (cfg.refine or cfg.faithful):
             return span_join_gains(_as_pairs(path), spans, heading)
-        summed = SpanVectors.summed_only(level.x, level.y, level.lx.tolist(), level.ly.tolist())
+        summed = _summed(level)
         return join_gains(_as_pairs(path), lambda pair: summed.estimate(pair, JOIN_LENGTH), heading)
 
     # the join gains of the path (computed once: before the faithful pass only when
