@@ -94,20 +94,26 @@ class Costs(NamedTuple):
 
 
 @njit(cache=True, inline="always")
+def dissimilarity(dot, nx, ny, px, py, floor):
+    """Normalised dissimilarity of two summed vectors (≈1 for random pairs): ``1 - cosine``
+    over how far each side lies from the other side's random sentences (*dot*: the sums' dot
+    product; *nx*, *ny*: their norms; *px*, *py*: the sums of their sentences' projections,
+    :func:`aligner.align.search.projections`; never below *floor*). The search and the
+    review's rescoring both call it."""
+    cos = dot / (nx * ny)
+    norm = max(0.5 * ((1.0 - px / nx) + (1.0 - py / ny)), floor)
+    return (1.0 - cos) / norm
+
+
+@njit(cache=True, inline="always")
 def _base(i, j, a, b, dots, dlo, norm_x, proj_x, norm_y, proj_y, floor):
-    """Normalised dissimilarity of the bead x[i-a:i] ↔ y[j-b:j] (≈1 for random pairs)."""
+    """:func:`dissimilarity` of the bead x[i-a:i] ↔ y[j-b:j]."""
     num = 0.0
     for u in range(i - a, i):
         off = dlo[u]
         for v in range(j - b, j):
             num += dots[u, v - off]
-    nx = norm_x[a, i]
-    ny = norm_y[b, j]
-    cos = num / (nx * ny)
-    rx = 1.0 - proj_x[a, i] / nx
-    ry = 1.0 - proj_y[b, j] / ny
-    norm = max(0.5 * (rx + ry), floor)
-    return (1.0 - cos) / norm
+    return dissimilarity(num, norm_x[a, i], norm_y[b, j], proj_x[a, i], proj_y[b, j], floor)
 
 
 @njit(cache=True, inline="always")

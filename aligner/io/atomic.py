@@ -82,11 +82,17 @@ def _pid_alive(pid: int) -> bool:
         return False
     except (PermissionError, OSError):
         return True
+    return process_state(pid) != "Z"  # no /proc (not Linux): alive, as the signal said
+
+
+def process_state(pid: int) -> str | None:
+    """The state letter of process *pid* in ``/proc`` ("R", "S", "Z" for a zombie…), or None
+    where it cannot be read (no such process, no ``/proc``)."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+            return f.read().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
-        return True  # no /proc (not Linux): alive, as the signal said
+        return None
 
 
 def clean_leftovers(folder: str | os.PathLike[str]) -> list[str]:

@@ -26,6 +26,7 @@ import numpy as np
 
 from ..align.blocks import Group, grouped, list_groups
 from ..align.confidence import confidence, feature_row, span_join_gains, weights_for
+from ..align.kernels import dissimilarity
 from ..align.refine import SpanVectors
 from ..align.search import projections
 from ..config import DEFAULTS
@@ -102,10 +103,8 @@ class _Space:
         x, y = self.vectors
         sx, sy = x[list(src)].sum(axis=0), y[list(tgt)].sum(axis=0)
         nx, ny = max(float(np.linalg.norm(sx)), 1e-6), max(float(np.linalg.norm(sy)), 1e-6)
-        cos = float(sx @ sy) / (nx * ny)
-        rx = 1.0 - float(self.proj[0][list(src)].sum()) / nx
-        ry = 1.0 - float(self.proj[1][list(tgt)].sum()) / ny
-        return (1.0 - cos) / max(0.5 * (rx + ry), DEFAULTS.norm_floor)
+        return float(dissimilarity(float(sx @ sy), nx, ny, float(self.proj[0][list(src)].sum()),
+                                   float(self.proj[1][list(tgt)].sum()), DEFAULTS.norm_floor))
 
     def best(self, side: int, i: int) -> float:
         """The lowest 1-1 dissimilarity of block *i* of *side* to any block of the other side."""

@@ -24,6 +24,7 @@ from lxml import etree
 from ..errors import TMXError
 from ..io.guarded import MAX_STREAM_BYTES, open_input
 from .writer import TranslationUnit
+from .xmlscan import encoding_of, release
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CODE_TAGS = {"bpt", "ept", "ph", "it", "ut"}
@@ -86,15 +87,7 @@ def _decode_prologue(raw: bytes) -> str:
 
 
 def _prologue_decoder(head: bytes) -> codecs.IncrementalDecoder:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        name = "utf-16"
-    elif len(head) > 1 and head[0] == 0:
-        name = "utf-16-be"
-    elif len(head) > 1 and head[1] == 0:
-        name = "utf-16-le"
-    else:
-        name = "utf-8"
-    return codecs.getincrementaldecoder(name)(errors="replace")
+    return codecs.getincrementaldecoder(encoding_of(head))(errors="replace")
 
 
 def open_tmx(path: str | os.PathLike[str]) -> BinaryIO:
@@ -265,10 +258,6 @@ def _units_of(path: str | os.PathLike[str], fh: BinaryIO, keep_codes: bool) -> I
             note = " ".join((n.text or "").strip() for n in el.findall("note")).strip()
             yield TmxUnit(index, el.sourceline or 0, variants, props, el.get("tuid", ""), note)
             index += 1
-            el.clear(keep_tail=False)
-            parent = el.getparent()
-            if parent is not None:
-                while el.getprevious() is not None:
-                    del parent[0]
+            release(el)
     except etree.XMLSyntaxError as exc:
         raise _error(path, exc) from None

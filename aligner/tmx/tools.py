@@ -29,6 +29,7 @@ from .writer import (
     validate_dtd,
     write_tmx,
 )
+from .xmlscan import encoding_of
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*([0-8]|1[124-9]|2[0-9]|3[01]));", re.I)
 
@@ -53,16 +54,8 @@ class Problem:
 def _scan_controls(path: Path) -> list[Problem]:
     problems: list[Problem] = []
     with open_tmx(path) as fh:
-        head = fh.read(4)
+        encoding = encoding_of(fh.read(4))
         fh.seek(0)
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            encoding = "utf-16"
-        elif len(head) > 1 and head[0] == 0:
-            encoding = "utf-16-be"
-        elif len(head) > 1 and head[1] == 0:
-            encoding = "utf-16-le"
-        else:
-            encoding = "utf-8"
         text = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="")
         problems = _control_problems(text)
         text.detach()

@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..errors import ConfigError, TMXError
 from ..io.atomic import AtomicFile
+from .xmlscan import release
 
 # Characters XML 1.0 forbids, plus the C1 controls and noncharacters that
 # break some TMX importers.
@@ -338,11 +339,7 @@ def validate_dtd(path: str | os.PathLike[str], max_problems: int = 50) -> list[s
                     header = copy.deepcopy(el)
                 elif el.tag == "tu":
                     check(el, el.sourceline)
-                    el.clear(keep_tail=False)
-                    parent = el.getparent()
-                    if parent is not None:
-                        while el.getprevious() is not None:
-                            del parent[0]
+                    release(el)
     except etree.XMLSyntaxError as exc:
         return [f"not well-formed XML: {exc}"]
     if root is not None and len(problems) < max_problems:

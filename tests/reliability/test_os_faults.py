@@ -187,7 +187,7 @@ def test_the_leftover_of_a_killed_process_not_reaped_yet_is_removed(tmp_path: Pa
     try:
         child.kill()
         deadline = time.monotonic() + 5
-        while Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
+        while atomic.process_state(child.pid) != "Z":
             assert time.monotonic() < deadline
             time.sleep(0.01)
         os.kill(child.pid, 0)  # a zombie still answers
