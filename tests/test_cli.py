@@ -62,6 +62,19 @@ def test_tsv_on_stdout(runner):
     assert len(lines) > 5
 
 
+def test_dash_output_is_stdout_in_the_format_asked(runner, tmp_path, monkeypatch):
+    """`-o -` writes to standard output (as Unix tools do), never a file named "-"."""
+    monkeypatch.chdir(tmp_path)
+    res = runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", "-", "--format", "jsonl", "-q"])
+    assert res.exit_code == 0, res.output
+    records = [json.loads(line) for line in res.stdout.splitlines()]
+    assert records[0]["type"] == "header" and any(r["type"] == "bead" for r in records)
+    assert not (tmp_path / "-").exists()
+    res = runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", "-", "--format", "tmx", "-q"])
+    assert res.exit_code == 1 and "cannot be written to standard output" in res.stderr
+    assert not (tmp_path / "-").exists()
+
+
 def test_textberg_pre_split_beads_then_eval(runner, tmp_path):
     pred = tmp_path / "pred.beads"
     res = runner.invoke(main, ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr",

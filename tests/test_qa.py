@@ -173,6 +173,7 @@ def test_qa_cli_on_seed_pair(tmp_path):
         if f["check"] in ("number", "date"):
             assert "2025" not in unit["source"] and "25 novembre" not in unit["source"], f
     text = runner.invoke(main, ["qa", str(jsonl)]).stdout
+    assert runner.invoke(main, ["qa", str(jsonl), "-o", "-"]).stdout == text  # `-o -`: stdout too
     sev = [line.split()[0] for line in text.splitlines()[1:]]
     assert sev == sorted(sev, key=["error", "warning", "info"].index)
     html = runner.invoke(main, ["qa", str(jsonl), "--format", "html", "-o", str(tmp_path / "r.html")])

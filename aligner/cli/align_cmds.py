@@ -19,6 +19,7 @@ from .common import (
     make_write_options,
     output_options,
     print_dropped,
+    stdout_if_dash,
 )
 
 
@@ -26,7 +27,7 @@ from .common import (
 @click.argument("source", type=click.Path(dir_okay=True))
 @click.argument("target", type=click.Path(dir_okay=True))
 @click.option("-o", "--output", type=click.Path(),
-              help="Output file (.tmx, .tsv, .jsonl, .beads); TSV on stdout if omitted.")
+              help="Output file (.tmx, .tsv, .jsonl, .beads); TSV on stdout if omitted or -.")
 @click.option("--format", "fmt", help="Output format: tmx, tsv, jsonl, beads or a registered one "
                                       "(default: from the extension).")
 @output_options
@@ -44,6 +45,7 @@ def align(source: str, target: str, output: str | None, fmt: str | None, then_ed
     from ..pipeline import AlignRequest, run_align
     from ..progress import progress_bar
 
+    output = stdout_if_dash(output)
     cache = make_cache(opts)
     write, show_dropped, review_out = make_write_options(opts)
     req = AlignRequest(source, target, make_config(**opts), output, fmt, write, review_out)

@@ -40,6 +40,11 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def stdout_if_dash(path: str | None) -> str | None:
+    """``-o -`` means standard output, as omitting ``-o`` does (None)."""
+    return None if path == "-" else path
+
+
 def log(message: str, quiet: bool = False) -> None:
     """A progress or summary line on stderr."""
     if not quiet:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from . import main
-from .common import handle_errors, log
+from .common import handle_errors, log, stdout_if_dash
 
 
 @main.command()
@@ -15,14 +15,14 @@ from .common import handle_errors, log
 @click.option("--glossary", type=click.Path(), help="CSV: French term, accepted Arabic renderings.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="Report format.")
-@click.option("-o", "--output", type=click.Path(), help="Write the report here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(), help="Write the report here instead of stdout (- : stdout).")
 @handle_errors
 def qa(path: str, glossary: str | None, fmt: str, output: str | None) -> None:
     """Check the units of a TMX or of our JSONL for translation errors."""
     from ..qa.base import is_pair
     from ..qa.report import qa_report
 
-    report = qa_report(path, glossary, fmt, output, sys.stdout)
+    report = qa_report(path, glossary, fmt, stdout_if_dash(output), sys.stdout)
     n = report.counts()
     pairs = sum(1 for u in report.units if is_pair(u))
     unaligned = len(report.units) - pairs
