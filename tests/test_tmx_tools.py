@@ -8,6 +8,7 @@ from aligner.errors import TMXError
 from aligner.tmx.reader import iter_units, read_header
 from aligner.tmx.tools import convert, merge, split, stats, validate
 from aligner.tmx.writer import TranslationUnit, write_tmx
+from aligner.tmx.xmlscan import encoding_of
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="{version}">\n<header creationtool="t" '
         'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" {srclang} datatype="plaintext"/>\n<body>\n')
@@ -78,6 +79,15 @@ def test_reader_encodings(tmp_path, encoding, bom):
         text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"')
     units = list(iter_units(write(tmp_path, text, encoding=encoding, bom=bom)))
     assert units[0].text("fr") == "Bonjour." and units[0].text("ar") == "مرحبا."
+
+
+@pytest.mark.parametrize("head,expected", [
+    (codecs.BOM_UTF16_LE + b"<\x00", "utf-16"), (codecs.BOM_UTF16_BE + b"\x00<", "utf-16"),
+    (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"),
+    (codecs.BOM_UTF8 + b"<?", "utf-8"), (b"<?xm", "utf-8"), (b"", "utf-8"),
+])
+def test_every_tmx_pass_reads_the_encoding_from_the_first_bytes(head, expected):
+    assert encoding_of(head) == expected
 
 
 def test_reader_tmx11_lang_and_regions(tmp_path):
