@@ -161,7 +161,8 @@ def opens_with_title(text: str) -> bool:
 
 def openings(sentences: Sequence[Sentence], lang: str) -> tuple[list[bool], list[bool]]:
     """For each sentence, whether it holds a title glued to its lead, and whether it opens a
-    news story (its dateline read once: :func:`glued_title`, :func:`opens_story`)."""
+    news story: not a heading, and a dateline opens it (``TUNIS, 14 mars – Bus, métros…``,
+    :mod:`aligner.lang.datelines`; read once per sentence for both answers)."""
     glued, leads = [], []
     for sentence in sentences:
         lead = sentence.kind != "heading" and dateline(sentence.text.strip(), lang) is not None
@@ -176,12 +177,6 @@ def glued_title(sentence: Sentence, lang: str) -> bool:
     what opens it is a dateline (``Rabat, 14 janvier (MAP) – Le ministère…``: place, date
     and agency, :mod:`aligner.lang.datelines`)."""
     return openings([sentence], lang)[0][0]
-
-
-def opens_story(sentence: Sentence, lang: str) -> bool:
-    """Whether *sentence* is a news story's lead: not a heading, and a dateline opens it
-    (``TUNIS, 14 mars – Bus, métros…``, :mod:`aligner.lang.datelines`)."""
-    return openings([sentence], lang)[1][0]
 
 
 def line_kind(line: str, stops: bool = True) -> str:
