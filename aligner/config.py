@@ -100,17 +100,17 @@ class AlignConfig:
         boundary_join: after that check (and the faithful pass), two neighbouring 1-1 units
             become one 2-2 unit when their sides encoded as one text each match better, by this
             cosine (in spread units), than the two pairs on average, and their lengths agree far
-            better joined
-            (``boundary_length``): a boundary the translation moved (aligner.align.boundary);
-            None: never.
+            better joined (``boundary_length``): a boundary the translation moved
+            (aligner.align.boundary); None: never.
         boundary_length: in that test, how much lower (in ``|log(target / (ratio · source))|``)
             the joined unit's length deviation must be than the mean of its two pairs'.
         refine_margin: a move is encoded and checked only when its estimate from
             summed sentence vectors comes within this margin of its threshold.
         spread_units: the refinement's thresholds (join, split, cut, length weight, margin),
-            ``reorder_margin``, ``boundary_join`` and ``faithful_gain`` are in ``use``'s units: multiplied by each document's
-            similarity spread over ``use``'s (aligner.align.spread), so that an encoder
-            whose cosines are squeezed (``e5``) takes the same decisions; False: as given.
+            ``reorder_margin``, ``boundary_join`` and ``faithful_gain`` are in ``use``'s units:
+            multiplied by each document's similarity spread over ``use``'s (aligner.align.spread),
+            so that an encoder whose cosines are squeezed (``e5``) takes the same decisions;
+            False: as given.
         faithful: the texts are translated in full (books, reports): re-align the windows
             around beads that are not 1-1 with span encodings and Bertalign's objective, where a
             merge costs nothing by itself (aligner.align.faithful); costs extra encoder calls.
