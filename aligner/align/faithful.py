@@ -24,6 +24,9 @@ it uses are encoded (one batch per side for all windows), and the search is run 
 until its paths use encoded spans only. Encoding every span of every window (0.7–1.7
 extra texts per sentence, longer ones) gave the same accuracy at 2–3 times the encoding
 time; the lazy pass adds about 0.05 texts per sentence (figures in docs/benchmarks.md).
+A span counts as encoded only once this pass has asked for it (one that an earlier pass
+encoded costs no encoder call, but is not scored by its encoding before then): the paths
+found do not depend on what ran before the pass.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from ..config import AlignConfig
-from .refine import Pair, SpanVectors
+from .refine import Pair, Span, SpanVectors
 
 #: Largest number of beads of the path re-aligned as one window (longer runs are cut).
 MAX_WINDOW = 24
@@ -83,16 +86,31 @@ def doubtful_windows(path: Sequence[Pair], context: int, keep_runs: bool = True)
 
 class _Scorer:
     """Bertalign's score of a bead from the span encodings of *spans* (the summed-vector
-    estimate plus :data:`ESTIMATE_LIFT` for spans not encoded yet)."""
+    estimate plus :data:`ESTIMATE_LIFT` for spans this pass has not asked for yet).
+
+    Only the spans this pass asked for (:meth:`ask`) count as encoded, not those that other
+    passes happened to encode before (the refinement, the join gains): so the pass reaches
+    the same paths whatever ran before it, ``--faithful`` and ``--faithful-auto`` alike."""
 
     def __init__(self, spans: SpanVectors, skip: float) -> None:
         self.spans, self.skip = spans, skip
+        self._asked: tuple[set[Span], set[Span]] = (set(), set())
+
+    def knows(self, pair: Pair) -> bool:
+        return all(len(span) == 1 or span in self._asked[side] for side, span in enumerate(pair))
+
+    def ask(self, pairs: Sequence[Pair]) -> None:
+        """Encode (one call per side, for the spans not encoded yet) and use the spans of *pairs*."""
+        for side in (0, 1):
+            wanted = [pair[side] for pair in pairs if len(pair[side]) > 1]
+            self.spans.prefetch(side, wanted)
+            self._asked[side].update(wanted)
 
     def __call__(self, pair: Pair) -> float:
         src, tgt = pair
         if not src or not tgt:
             return self.skip
-        if self.spans.knows(pair):
+        if self.knows(pair):
             cos = self.spans.cos(src, tgt)
         else:
             cos = self.spans.estimate(pair, 0.0) + ESTIMATE_LIFT  # summed vectors, kept across rounds
@@ -155,12 +173,10 @@ def realign_faithful(path: Sequence[Pair], spans: SpanVectors, max_bead: int, sk
     found: dict[tuple[int, int], list[Pair]] = {}
     for _ in range(MAX_ROUNDS):
         found = {(k0, k1): _best_path(nodes[k0], nodes[k1], max_bead, score, allowed) for k0, k1 in windows}
-        estimated = [p for ps in found.values() for p in ps if p[0] and p[1] and not spans.knows(p)]
+        estimated = [p for ps in found.values() for p in ps if p[0] and p[1] and not score.knows(p)]
         if not estimated:
             break
-        # the spans the paths rest on, in one encoder call per side
-        spans.prefetch(0, (s for s, _ in estimated))
-        spans.prefetch(1, (t for _, t in estimated))
+        score.ask(estimated)  # the spans the paths rest on, in one encoder call per side
     out: list[Pair] = []
     done = 0
     for k0, k1 in windows:

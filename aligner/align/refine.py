@@ -91,10 +91,6 @@ class SpanVectors:
             self.prefetch(side, [span])
         return np.asarray(self._known[side][span], dtype=np.float64)
 
-    def knows(self, pair: Pair) -> bool:
-        """Whether both sides of *pair* have a vector without an encoder call."""
-        return all(len(s) == 1 or s in self._known[k] for k, s in enumerate(pair))
-
     def cos(self, src: Span, tgt: Span) -> float:
         return float(self.vector(0, src) @ self.vector(1, tgt))
 
