@@ -95,6 +95,23 @@ def test_a_bead_that_is_not_allowed_is_never_made():
     assert realign_faithful(first, spans, max_bead=2, skip=-0.2, context=1) == first
 
 
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**16), shapes=st.lists(st.sampled_from([(1, 1), (0, 1), (1, 0), (2, 1), (1, 2)]),
+                                                    min_size=2, max_size=16))
+def test_the_paths_do_not_depend_on_spans_encoded_before_the_pass(seed, shapes):
+    first = _path(shapes)
+    n, m = sum(len(s) for s, _ in first), sum(len(t) for _, t in first)
+    rng = np.random.default_rng(seed)
+    src = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(n)]
+    tgt = [" ".join(f"t{k}" for k in rng.integers(0, 40, rng.integers(1, 3))) for _ in range(m)]
+    fresh, _ = _setup(src, tgt, dim=8, seed=seed)
+    warm, _ = _setup(src, tgt, dim=8, seed=seed)
+    # an earlier pass (the refinement, the join gains) encoded some spans already
+    warm.prefetch(0, [tuple(range(i, i + 2)) for i in range(0, n - 1, 2)])
+    warm.prefetch(1, [tuple(range(j, j + 3)) for j in range(1, m - 2, 3)])
+    assert realign_faithful(first, warm, 5, -0.2, 1) == realign_faithful(first, fresh, 5, -0.2, 1)
+
+
 def test_a_path_of_one_to_one_beads_encodes_nothing():
     spans, enc = _setup(["t1", "t2"], ["t1", "t2"])
     first = [((0,), (0,)), ((1,), (1,))]
