@@ -75,6 +75,33 @@ def test_dash_output_is_stdout_in_the_format_asked(runner, tmp_path, monkeypatch
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("args", [
+    ["tmx", "filter", "{tmx}", "-o", "-"], ["tmx", "convert", "{tmx}", "-o", "-"],
+    ["tmx", "merge", "{tmx}", "{tmx}", "-o", "-"], ["tmx", "split", "{tmx}", "-o", "-", "--split-size", "1kB"],
+    ["report", "{jsonl}", "-o", "-"], ["edit", "{jsonl}", "--export", "-"],
+    ["align", "{fr}", "{ar}", "-o", "x.tsv", "--report", "-"],
+    ["align", "{fr}", "{ar}", "-o", "x.tsv", "--min-confidence", "0.9", "--low-confidence-out", "-"],
+    ["batch", "{folder}", "-o", "-"],
+])
+def test_outputs_that_must_be_files_refuse_a_dash(runner, tmp_path, monkeypatch, args):
+    """Where standard output is not possible, `-` is refused before any work, never written as a
+    file or folder named "-"."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED_FR, folder / "a.fr.txt")
+    shutil.copy(SEED_AR, folder / "a.ar.txt")
+    jsonl = tmp_path / "seed.jsonl"
+    assert runner.invoke(main, ["align", str(SEED_FR), str(SEED_AR), "-o", str(jsonl), "-q"]).exit_code == 0
+    tmx = tmp_path / "seed.tmx"
+    assert runner.invoke(main, ["tmx", "convert", str(jsonl), "-o", str(tmx)]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    paths = {"tmx": tmx, "jsonl": jsonl, "fr": SEED_FR, "ar": SEED_AR, "folder": folder}
+    res = runner.invoke(main, [a.format(**{k: str(v) for k, v in paths.items()}) for a in args])
+    assert res.exit_code == 1 and "Error: cannot write to '-'" in res.stderr, res.output
+    assert "Traceback" not in res.output
+    assert not (tmp_path / "-").exists() and not (tmp_path / "x.tsv").exists()
+
+
 def test_textberg_pre_split_beads_then_eval(runner, tmp_path):
     pred = tmp_path / "pred.beads"
     res = runner.invoke(main, ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr",

@@ -18,7 +18,7 @@ from ..config import AlignConfig
 from ..encoders.cache import EmbeddingCache
 from ..errors import AlignerError, InputError, OutputError
 from ..formats import WriteOptions, write_alignment
-from ..io.atomic import clean_leftovers, write_text_atomic
+from ..io.atomic import clean_leftovers, refuse_dash, write_text_atomic
 from ..models import Alignment
 from ..pipeline import AlignRequest, align_files, resolve_encoder, write_outputs
 from ..tmx.tools import merge
@@ -178,7 +178,7 @@ def check_inputs(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.Pat
     from ..io.guarded import check_input
     from .manifest import is_manifest, is_url
 
-    out = Path(out_dir).resolve()
+    out = Path(refuse_dash(out_dir, "a folder")).resolve()
     for item in inputs:
         if is_url(str(item)):
             continue
@@ -201,6 +201,8 @@ def prepare_output(out_dir: str | os.PathLike[str], outputs: BatchOutputs) -> Pa
     """The output folder, created with its ``pairs/`` folder (and the review folder); refuses a
     file, and options that would fail on every pair, before any work."""
     out = Path(out_dir)
+    if outputs.review_dir:
+        refuse_dash(outputs.review_dir, "a folder")
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out_dir}: exists and is not a folder; give a folder for the outputs")
     check_outputs(outputs)

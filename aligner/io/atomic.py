@@ -124,10 +124,19 @@ def _clean_once(folder: Path) -> None:
         clean_leftovers(folder)
 
 
+def refuse_dash(path: str | os.PathLike[str], what: str) -> str | os.PathLike[str]:
+    """*path*, unless it is ``-``: a file or folder named so is never what was meant (``-o -``
+    is standard output, which only ``aligner align`` and ``aligner qa`` write, in a line format)."""
+    if str(path) == "-":
+        raise OutputError(f"cannot write to '-': this output must be {what} (standard output takes only "
+                          "`aligner align` and `aligner qa` output in a line format); give a name")
+    return path
+
+
 def check_output_path(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = (),
                       probe: bool = True) -> Path:
     """Fail early, with the fix, when *path* cannot be written (see :func:`check_outputs`)."""
-    out = Path(path)
+    out = Path(refuse_dash(path, "a file"))
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(
