@@ -67,6 +67,9 @@ class Alignment:
     tgt_dropped: tuple[Dropped, ...] = field(default_factory=tuple)
     src_path: str = ""
     tgt_path: str = ""
+    #: The document read as translated in full (the faithful pass ran; its units' confidence
+    #: counts it: aligner.align.confidence)
+    translated_in_full: bool = False
 
     def src_text(self, bead: Bead) -> str:
         """The source side of a bead, its sentences joined by a space."""

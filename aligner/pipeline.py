@@ -171,8 +171,9 @@ def align_sentences(
         stage(progress, "aligning")
         spans = span_vectors(gsrc, gtgt, gx, gy, cfg, enc, cache, worker)
         leads = (np.array(lead_x, dtype=bool), np.array(lead_y, dtype=bool))
+        in_full: list[bool] = []
         beads = expand(align_vectors(gx, gy, lx, ly, cfg, hx, hy, np.array(glued_x, dtype=np.float64),
-                                     np.array(glued_y, dtype=np.float64), features_out, spans, leads),
+                                     np.array(glued_y, dtype=np.float64), features_out, spans, leads, in_full),
                        src_groups, tgt_groups)
         if len(csrc) < len(src) or len(ctgt) < len(tgt):
             beads = restore(beads, src_kept, tgt_kept, len(src), len(tgt))
@@ -184,6 +185,7 @@ def align_sentences(
         src_lang=cfg.src_lang,
         tgt_lang=cfg.tgt_lang,
         signature=cfg.signature(enc.version).format(),
+        translated_in_full=any(in_full),
     )
 
 

@@ -1,8 +1,10 @@
-"""The confidence's join feature: an unaligned sentence that reads as a member of the pair next
-to it lowers the confidence of both, in the aligner and in the editor's rescoring alike."""
+"""The confidence's features: an unaligned sentence that reads as a member of the pair next
+to it lowers the confidence of both, and a document read as translated in full is a feature of
+every unit, in the aligner and in the editor's rescoring alike."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -57,6 +59,34 @@ def test_a_neighbour_that_reads_as_a_member_lowers_the_confidence(encoder: str):
     apart = confidence(weights, feature_row(1, 1, 0.3, 0.3, 0.4, [(0, 1)], join=-0.25))
     member = confidence(weights, feature_row(1, 1, 0.3, 0.3, 0.4, [(0, 1)], join=0.05))
     assert member < apart
+
+
+def test_a_document_read_as_translated_in_full_is_one_feature():
+    news = feature_row(1, 1, 0.3, 0.3, 0.4, [(1, 1)])
+    book = feature_row(1, 1, 0.3, 0.3, 0.4, [(1, 1)], in_full=True)
+    assert FEATURES[12] == "translated_in_full" and news[12] == 0.0 and book[12] == 1.0
+    assert list(np.delete(news, 12)) == list(np.delete(book, 12))
+
+
+def test_the_editor_scores_a_book_as_the_aligner_did(tmp_path: Path):
+    """A document read as translated in full says so in its JSONL header, and the editor's
+    rescoring gives its unedited units the aligner's confidence."""
+    from aligner.review.session import EditSession
+
+    tb = ROOT / "tests" / "fixtures" / "textberg"
+    out = tmp_path / "book.jsonl"
+    res = CliRunner().invoke(main, ["align", "--pre-split", "--src-lang", "de", "--tgt-lang", "fr",
+                                    str(tb / "test0.de"), str(tb / "test0.fr"), "-o", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    header = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert header["translated_in_full"] is True
+    session = EditSession(out)
+    assert session.file.header.translated_in_full
+    assert session.rescorer is not None and session.rescorer.wait(300), session.rescorer.error
+    units = session.alignment.units
+    again = session.rescorer.confidences(session.alignment, range(len(units)))
+    gaps = [abs(again[k] - units[k].confidence) for k in range(len(units))]  # type: ignore[operator]
+    assert max(gaps) < 0.01, max(gaps)
 
 
 def test_the_editor_scores_an_unedited_unit_as_the_aligner_did(tmp_path: Path):

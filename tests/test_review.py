@@ -91,6 +91,17 @@ def test_page_is_self_contained_and_escapes_text():
     assert page.count('lang="ar" dir="rtl"') == 8 and page.count('lang="fr" dir="ltr"') == 8
 
 
+def test_the_header_says_whether_the_document_read_as_translated_in_full():
+    from aligner.io.records import HeaderRecord
+
+    book = parse_record(HeaderRecord(signature="x", translated_in_full=True).to_json(), "test")
+    assert isinstance(book, HeaderRecord) and book.translated_in_full and book.extra == {}
+    older = parse_record({"type": "header", "signature": "x"}, "test")  # a file from before the field
+    assert isinstance(older, HeaderRecord) and not older.translated_in_full
+    with pytest.raises(InputError, match="translated_in_full"):
+        parse_record({"type": "header", "translated_in_full": "yes"}, "test")
+
+
 def test_review_needs_beads():
     with pytest.raises(InputError, match="no aligned units"):
         build_review([{"type": "header"}])

@@ -305,6 +305,7 @@ def align_vectors(
     features_out: list[np.ndarray] | None = None,
     spans: SpanVectors | None = None,
     leads: tuple[np.ndarray, np.ndarray] | None = None,
+    in_full_out: list[bool] | None = None,
 ) -> list[Bead]:
     """Align two documents given their sentence vectors (L2-normalised) and lengths.
 
@@ -315,7 +316,8 @@ def align_vectors(
     :func:`aligner.lang.segment.opens_with_title`). With *spans* (and
     ``cfg.refine``), bead boundaries are then checked with spans encoded as one
     text (:mod:`aligner.align.refine`). *leads*: per side, sentences that open with a
-    dateline (``cfg.title_fold``). Returns beads in order, covering every sentence once.
+    dateline (``cfg.title_fold``). *in_full_out* receives whether the document was read as
+    translated in full (the faithful pass ran). Returns beads in order, covering every sentence once.
     """
     n, m = x.shape[0], y.shape[0]
     if n == 0 or m == 0:
@@ -353,10 +355,13 @@ def align_vectors(
     # the join gains of the path (computed once: before the faithful pass only when
     # --faithful-auto needs them to decide, and again only if the pass ran)
     joins = gains(raw) if not cfg.faithful else None
-    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0
-                                               and reads_as_faithful(raw, joins or [], cfg, scale))):
+    in_full = spans is not None and (cfg.faithful or (cfg.faithful_auto > 0
+                                                      and reads_as_faithful(raw, joins or [], cfg, scale)))
+    if in_full and spans is not None:
         raw = _faithful(raw, rules, spans, cfg)
         joins = None
+    if in_full_out is not None:
+        in_full_out.append(in_full)
     if spans is not None and cfg.refine and cfg.boundary_join is not None:
         joined = join_moved_boundaries(_as_pairs(raw), spans, cfg.boundary_join * scale, cfg.boundary_length,
                                        allowed=rules.allowed, max_bead=cfg.max_bead)
@@ -375,7 +380,7 @@ def align_vectors(
     if joins is None:
         joins = gains(raw)
     best_x, best_y = _dp.best_single(n, m, arr.band, arr.gx, arr.gy, cfg.norm_floor)
-    rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor, joins)
+    rows = bead_features(raw, arr, best_x, best_y, cfg.norm_floor, joins, in_full)
     if features_out is not None:
         features_out.extend(rows)
     beads: list[Bead] = []
@@ -389,9 +394,9 @@ def align_vectors(
 
 def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
                   best_x: np.ndarray, best_y: np.ndarray, floor: float,
-                  joins: list[float | None]) -> list[np.ndarray]:
+                  joins: list[float | None], in_full: bool = False) -> list[np.ndarray]:
     """One row of :data:`FEATURES` per bead of the path *raw*; *joins*: each bead's join gain
-    (:func:`aligner.align.confidence.join_gains`)."""
+    (:func:`aligner.align.confidence.join_gains`); *in_full*: the document reads as translated in full."""
     # how well sentences of this document find a partner at all (harder documents, lower confidence)
     both = np.concatenate([best_x, best_y])
     typical = float(np.median(both[both < 1e17])) if both.size else 1.0
@@ -406,5 +411,5 @@ def bead_features(raw: list[tuple[int, int, int, int]], arr: _Searched,
             best = min(float(best_x[i - 1]), float(best_y[j - 1])) if a == 1 and b == 1 else 0.0
         else:
             base, best = 0.0, float(best_x[i - 1]) if a else float(best_y[j - 1])
-        rows.append(feature_row(a, b, base, best, typical, neighbours, joins[k]))
+        rows.append(feature_row(a, b, base, best, typical, neighbours, joins[k], in_full))
     return rows

@@ -35,10 +35,12 @@ class HeaderRecord:
     tgt_lang: str = "ar"
     signature: str = ""
     extra: dict[str, Any] = field(default_factory=dict)  # fields of other writers (the editor's…)
+    translated_in_full: bool = False  # the document read as translated in full (Alignment's field)
 
     def to_json(self) -> dict[str, Any]:
         return {"type": "header", "source": self.source, "target": self.target, "src_lang": self.src_lang,
-                "tgt_lang": self.tgt_lang, "signature": self.signature, **self.extra}
+                "tgt_lang": self.tgt_lang, "signature": self.signature,
+                "translated_in_full": self.translated_in_full, **self.extra}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ Record = HeaderRecord | BeadRecord | DroppedRecord
 def records_of(alignment: Alignment) -> Iterator[Record]:
     """The records of an alignment in memory: header, beads in order, dropped lines."""
     yield HeaderRecord(alignment.src_path, alignment.tgt_path, alignment.src_lang, alignment.tgt_lang,
-                       alignment.signature)
+                       alignment.signature, translated_in_full=alignment.translated_in_full)
     for bead in alignment.beads:
         yield BeadRecord(
             alignment.src_text(bead), alignment.tgt_text(bead), tuple(bead.src), tuple(bead.tgt),
@@ -189,7 +191,7 @@ class _Fields:
 
 
 _KNOWN = {"type", "src_ids", "tgt_ids", "source", "target", "confidence", "src_kinds", "tgt_kinds",
-          "signature", "props", "src_lang", "tgt_lang"}
+          "signature", "props", "src_lang", "tgt_lang", "translated_in_full"}
 
 
 def parse_record(obj: object, where: str) -> Record | None:
@@ -201,9 +203,12 @@ def parse_record(obj: object, where: str) -> Record | None:
     if not isinstance(kind, str):
         raise f.bad("type", "a string: header, bead or dropped")
     if kind == "header":
+        in_full = obj.get("translated_in_full", False)
+        if not isinstance(in_full, bool):
+            raise f.bad("translated_in_full", "true or false")
         return HeaderRecord(f.text("source"), f.text("target"), f.text("src_lang", "fr") or "fr",
                             f.text("tgt_lang", "ar") or "ar", f.text("signature"),
-                            {k: v for k, v in obj.items() if k not in _KNOWN})
+                            {k: v for k, v in obj.items() if k not in _KNOWN}, in_full)
     if kind == "bead":
         src, tgt = f.ids("src_ids"), f.ids("tgt_ids")
         extra = {k: v for k, v in obj.items() if k not in _KNOWN}

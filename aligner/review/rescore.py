@@ -131,9 +131,11 @@ class Rescorer:
     are ready :meth:`confidences` returns nothing and the caller tries later.
     """
 
-    def __init__(self, src_lang: str, tgt_lang: str, encoder: str = "use") -> None:
+    def __init__(self, src_lang: str, tgt_lang: str, encoder: str = "use", in_full: bool = False) -> None:
+        """*in_full*: the document was read as translated in full (the JSONL header says so)."""
         self.langs = (src_lang, tgt_lang)
         self.encoder_name = encoder
+        self.in_full = in_full
         self.samples, self.seed = DEFAULTS.norm_samples, DEFAULTS.seed
         self.error = ""
         self._ready = threading.Event()
@@ -206,7 +208,7 @@ class Rescorer:
             best = space.best(0, src[0]) if a else space.best(1, tgt[0])
         heading = lambda side, i: space.kinds[side][i] == "heading"  # noqa: E731 - headings join no merge
         join = span_join_gains(pairs, space.spans, heading)[here]
-        return feature_row(a, b, base, best, space.typical(), neighbours, join)
+        return feature_row(a, b, base, best, space.typical(), neighbours, join, self.in_full)
 
     def confidences(self, alignment: EditableAlignment, indexes: Iterable[int]) -> dict[int, float]:
         """Confidence of the units at *indexes*; empty when the vectors are not ready or failed."""

@@ -110,7 +110,8 @@ class EditSession:
             self._qa_all()
         self.rescorer: Rescorer | None = None
         if rescore:
-            self.rescorer = Rescorer(self.file.src_lang, self.file.tgt_lang, encoder_name(self.file.signature))
+            self.rescorer = Rescorer(self.file.src_lang, self.file.tgt_lang, encoder_name(self.file.signature),
+                                     self.file.header.translated_in_full)
             self.rescorer.start(self.alignment)
 
     # -- state ------------------------------------------------------------------------------------
