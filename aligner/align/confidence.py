@@ -113,8 +113,8 @@ def feature_row(a: int, b: int, base: float, best: float, typical: float,
     own; *typical*: the document's median of those; *neighbours*: the shapes (a, b) of
     the beads before and after it; *join*: its :func:`join_gains` value (None: no neighbour
     of the other kind); *in_full*: the document reads as translated in full (the faithful pass
-    ran on it: a book's units are more often wrong than a news unit of the same features, as
-    its gold is finer-grained).
+    ran on it: on the dev sets, a book's units are less often exactly right than news units
+    with the same other features).
     """
     row = np.zeros(len(FEATURES))
     row[0] = 1.0
