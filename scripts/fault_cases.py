@@ -35,7 +35,7 @@ GROUPS = [("tmx-bomb", "TMX attack"), ("tmx-xxe", "TMX attack"), ("tmx-param", "
           ("tmx-not", "malformed TMX"), ("tmx-utf16", "odd TMX (version, langs, one tuv, root, UTF-16)"),
           ("jsonl-", "broken JSONL record"), ("glossary-", "malformed glossary"),
           ("encoding", "legacy encodings (must be read)"), ("article", "hostile HTML, .docx bomb, broken PDF"),
-          ("out-", "output fault (read-only, full disk, device, missing folder, folder, = input)"),
+          ("out-", "output fault (read-only, full disk, device, missing folder, folder, = input, '-')"),
           ("in-unreadable", "unreadable input (no permission)"), ("kill-", "signals (INT, TERM, HUP, KILL)"),
           ("option", "invalid option values")]
 
@@ -413,6 +413,12 @@ def _still_device(d: Path) -> str:
     return "" if stat.S_ISCHR(p.lstat().st_mode) else f"{p} (the device) replaced by a regular file"
 
 
+def _no_dash(d: Path) -> str:
+    """``-o -`` never leaves a file or folder named ``-`` (commands run in the battery's root)."""
+    p = d.parent / "-"
+    return f"{p} written: a file or folder named '-'" if p.exists() else ""
+
+
 def _mkdir(path: str) -> Hook:
     def hook(d: Path, root: Path) -> None:
         (d / path).mkdir(parents=True)
@@ -469,6 +475,9 @@ def _output_cases() -> list[Case]:
             make("same-as-input", f"{{d}}/{inp}", i=f"{{d}}/{inp}", setup=_copy_in(inp))
             if name != "batch" else make("same-as-input", "{d}/pairdir", i="{d}/pairdir",
                                          setup=lambda d, r: shutil.copytree(r / "in/pairdir", d / "pairdir")),
+            # `-o -`: standard output where a line format or a report can go there, refused elsewhere
+            Case(f"out-dash:{name}", [a.replace("{I}", f"in/{inp}").replace("{O}", "-") for a in template],
+                 "ok" if name in ("align", "qa") else "error", check_after=_no_dash),
         ]
     cases.append(Case("in-unreadable:align", ["align", "{d}/fr.txt", "in/ar.txt", "-o", "{d}/o.tsv"], "error",
                       nodac=True, needs_root=True, setup=_both(_copy_in("fr.txt"), _chmod("fr.txt", 0o000))))
