@@ -118,7 +118,6 @@ def feature_row(a: int, b: int, base: float, best: float, typical: float,
     """
     row = np.zeros(len(FEATURES))
     row[0] = 1.0
-    row[12] = float(in_full)
     row[9] = typical
     row[6] = float(any(x == 0 or y == 0 for x, y in neighbours))
     row[7] = float(any(x + y > 2 for x, y in neighbours))
@@ -135,4 +134,5 @@ def feature_row(a: int, b: int, base: float, best: float, typical: float,
     else:
         row[2] = best
         row[3] = 1.0
+    row[12] = float(in_full)
     return row

@@ -355,11 +355,10 @@ def align_vectors(
     # the join gains of the path (computed once: before the faithful pass only when
     # --faithful-auto needs them to decide, and again only if the pass ran)
     joins = gains(raw) if not cfg.faithful else None
-    in_full = spans is not None and (cfg.faithful or (cfg.faithful_auto > 0
-                                                      and reads_as_faithful(raw, joins or [], cfg, scale)))
-    if in_full and spans is not None:
-        raw = _faithful(raw, rules, spans, cfg)
-        joins = None
+    in_full = False  # the document read as translated in full: the faithful pass runs
+    if spans is not None and (cfg.faithful or (cfg.faithful_auto > 0
+                                               and reads_as_faithful(raw, joins or [], cfg, scale))):
+        raw, joins, in_full = _faithful(raw, rules, spans, cfg), None, True
     if in_full_out is not None:
         in_full_out.append(in_full)
     if spans is not None and cfg.refine and cfg.boundary_join is not None:
